@@ -1,0 +1,86 @@
+/**
+ * The few table operations the repository needs, with transactions, over two backends: Dexie
+ * (IndexedDB) here and plain Maps in memory.ts. The repository's rules (revisions, trash,
+ * seeding) are written once, on top, so both behave the same.
+ *
+ * Inside `read`/`write` callbacks only `StoreTx` calls may be awaited: in the Dexie backend they
+ * are Dexie operations, and any other await would let the IndexedDB transaction commit early.
+ */
+import { liveQuery } from 'dexie';
+import type { Plan } from '../engine/model/plan.ts';
+import type { ChitieuDatabase, TableName, TrashRow } from './database.ts';
+
+export interface StoreTx {
+  getPlan(id: string): Promise<Plan | undefined>;
+  allPlans(): Promise<Plan[]>;
+  countPlans(): Promise<number>;
+  putPlan(plan: Plan): Promise<void>;
+  deletePlan(id: string): Promise<void>;
+  getTrash(id: string): Promise<TrashRow | undefined>;
+  allTrash(): Promise<TrashRow[]>;
+  countTrash(): Promise<number>;
+  /** Ids of trash rows deleted before `iso`, or all ids when `iso` is undefined. */
+  trashIdsBefore(iso: string | undefined): Promise<string[]>;
+  putTrash(row: TrashRow): Promise<void>;
+  deleteTrash(ids: string[]): Promise<void>;
+  getSetting(key: string): Promise<{ value: unknown } | undefined>;
+  putSetting(key: string, value: unknown): Promise<void>;
+}
+
+export interface StoreBackend {
+  readonly durable: boolean;
+  read<T>(tables: TableName[], fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /** All or nothing: if `fn` throws, every write it made is undone. */
+  write<T>(tables: TableName[], fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /** Runs `query` now and again whenever its tables change (in any tab); returns unsubscribe. */
+  watch<T>(
+    tables: TableName[],
+    query: (tx: StoreTx) => Promise<T>,
+    next: (value: T) => void,
+    error: (e: unknown) => void,
+  ): () => void;
+}
+
+function dexieTx(db: ChitieuDatabase): StoreTx {
+  return {
+    getPlan: (id) => db.plans.get(id),
+    allPlans: () => db.plans.toArray(),
+    countPlans: () => db.plans.count(),
+    putPlan: async (plan) => {
+      await db.plans.put(plan);
+    },
+    deletePlan: (id) => db.plans.delete(id),
+    getTrash: (id) => db.trash.get(id),
+    allTrash: () => db.trash.toArray(),
+    countTrash: () => db.trash.count(),
+    trashIdsBefore: (iso) =>
+      iso === undefined ? db.trash.toCollection().primaryKeys() : db.trash.where('deletedAt').below(iso).primaryKeys(),
+    putTrash: async (row) => {
+      await db.trash.put(row);
+    },
+    deleteTrash: (ids) => db.trash.bulkDelete(ids),
+    getSetting: async (key) => {
+      const row = await db.settings.get(key);
+      return row === undefined ? undefined : { value: row.value };
+    },
+    putSetting: async (key, value) => {
+      await db.settings.put({ key, value });
+    },
+  };
+}
+
+export function dexieBackend(db: ChitieuDatabase): StoreBackend {
+  const tx = dexieTx(db);
+  const tablesOf = (names: TableName[]) => names.map((n) => db.table(n));
+  const read = <T>(tables: TableName[], fn: (tx: StoreTx) => Promise<T>): Promise<T> =>
+    db.transaction('r', tablesOf(tables), () => fn(tx));
+  return {
+    durable: true,
+    read,
+    write: (tables, fn) => db.transaction('rw', tablesOf(tables), () => fn(tx)),
+    watch: (tables, query, next, error) => {
+      const subscription = liveQuery(() => read(tables, query)).subscribe({ next, error });
+      return () => subscription.unsubscribe();
+    },
+  };
+}

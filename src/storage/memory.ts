@@ -1,0 +1,129 @@
+/**
+ * The in-memory fallback for when IndexedDB is unavailable (private mode, blocked, a newer
+ * database): the same repository over plain Maps. Transactions run one at a time and undo their
+ * writes when they fail, values are structured-cloned in and out as IndexedDB would, and watchers
+ * re-run after each write, so the app cannot tell the difference until it reloads.
+ */
+import type { Plan } from '../engine/model/plan.ts';
+import type { StoreBackend, StoreTx } from './backend.ts';
+import type { SettingRow, TableName, TrashRow } from './database.ts';
+import { repositoryOver } from './repository.ts';
+import type { PlanRepository, PlanRepositoryOptions } from './types.ts';
+
+export interface MemoryStore {
+  plans: Map<string, Plan>;
+  trash: Map<string, TrashRow>;
+  settings: Map<string, SettingRow>;
+}
+
+export function createMemoryStore(): MemoryStore {
+  return { plans: new Map(), trash: new Map(), settings: new Map() };
+}
+
+export interface MemoryRepositoryOptions extends PlanRepositoryOptions {
+  /** The Maps to keep the data in (tests pass their own); fresh empty ones by default. */
+  store?: MemoryStore;
+}
+
+export function createMemoryRepository(options: MemoryRepositoryOptions = {}): PlanRepository {
+  const { store = createMemoryStore(), ...rest } = options;
+  return repositoryOver(memoryBackend(store), rest);
+}
+
+type Undo = () => void;
+
+function memoryTx(store: MemoryStore, undo: Undo[] | null, touched: Set<TableName>): StoreTx {
+  const writable = () => {
+    if (undo === null) throw new DOMException('A read-only transaction cannot write', 'ReadOnlyError');
+    return undo;
+  };
+  function set<K, V>(table: TableName, map: Map<K, V>, key: K, value: V): void {
+    const log = writable();
+    const had = map.has(key);
+    const previous = map.get(key);
+    map.set(key, structuredClone(value));
+    log.push(() => (had ? map.set(key, previous as V) : map.delete(key)));
+    touched.add(table);
+  }
+  function remove<K, V>(table: TableName, map: Map<K, V>, key: K): void {
+    const log = writable();
+    if (!map.has(key)) return;
+    const previous = map.get(key) as V;
+    map.delete(key);
+    log.push(() => map.set(key, previous));
+    touched.add(table);
+  }
+  const copy = <T>(value: T | undefined): T | undefined => (value === undefined ? undefined : structuredClone(value));
+
+  return {
+    getPlan: async (id) => copy(store.plans.get(id)),
+    allPlans: async () => [...store.plans.values()].map((p) => structuredClone(p)),
+    countPlans: async () => store.plans.size,
+    putPlan: async (plan) => set('plans', store.plans, plan.id, plan),
+    deletePlan: async (id) => remove('plans', store.plans, id),
+    getTrash: async (id) => copy(store.trash.get(id)),
+    allTrash: async () => [...store.trash.values()].map((r) => structuredClone(r)),
+    countTrash: async () => store.trash.size,
+    trashIdsBefore: async (iso) =>
+      [...store.trash.values()].filter((r) => iso === undefined || r.deletedAt < iso).map((r) => r.id),
+    putTrash: async (row) => set('trash', store.trash, row.id, row),
+    deleteTrash: async (ids) => {
+      for (const id of ids) remove('trash', store.trash, id);
+    },
+    getSetting: async (key) => {
+      const row = store.settings.get(key);
+      return row === undefined ? undefined : { value: structuredClone(row.value) };
+    },
+    putSetting: async (key, value) => set('settings', store.settings, key, { key, value }),
+  };
+}
+
+function memoryBackend(store: MemoryStore): StoreBackend {
+  /** One transaction at a time, like IndexedDB's overlapping read-write scopes. */
+  let queue: Promise<unknown> = Promise.resolve();
+  const watchers = new Set<{ tables: TableName[]; rerun: () => void }>();
+
+  function run<T>(mode: 'r' | 'rw', fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+    const body = async (): Promise<T> => {
+      const undo: Undo[] | null = mode === 'rw' ? [] : null;
+      const touched = new Set<TableName>();
+      try {
+        const value = await fn(memoryTx(store, undo, touched));
+        if (touched.size > 0) {
+          for (const w of watchers) if (w.tables.some((t) => touched.has(t))) w.rerun();
+        }
+        return value;
+      } catch (e) {
+        if (undo !== null) for (const step of undo.reverse()) step();
+        throw e;
+      }
+    };
+    const result = queue.then(body, body);
+    queue = result.catch(() => undefined);
+    return result;
+  }
+
+  return {
+    durable: false,
+    read: (_tables, fn) => run('r', fn),
+    write: (_tables, fn) => run('rw', fn),
+    watch(tables, query, next, error) {
+      let active = true;
+      const watcher = {
+        tables,
+        rerun: () => {
+          run('r', query).then(
+            (value) => active && next(value),
+            (e: unknown) => active && error(e),
+          );
+        },
+      };
+      watchers.add(watcher);
+      watcher.rerun();
+      return () => {
+        active = false;
+        watchers.delete(watcher);
+      };
+    },
+  };
+}
