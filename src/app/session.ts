@@ -1,0 +1,296 @@
+/**
+ * The app's state and the one road an edit travels: command → new plan → saved in storage →
+ * computed in the worker → shown. Components read signals from here and call its methods; they
+ * never touch storage or the worker themselves.
+ */
+import { batch, createSignal, type Accessor } from 'solid-js';
+import { applyCommand, type Command, type CommandError } from '../engine/commands/index.ts';
+import type { Plan } from '../engine/model/plan.ts';
+import { makePlan, newPlanId } from '../engine/model/factories.ts';
+import type { PlanResult } from '../engine/projection/result.ts';
+import type { EngineClient, ClientError } from '../client/engine-client.ts';
+import type { PlanRepository, PlanSummary, StorageError } from '../storage/index.ts';
+import { parsePlanFile, serializePlanFile, type FileIssue } from '../format/index.ts';
+
+export const APP_VERSION = 'chitieu 0.1.0';
+
+export type Notice =
+  | { id: number; kind: 'info' | 'error'; text: string; action?: { label: string; run: () => void } }
+  | { id: number; kind: 'issues'; title: string; lines: string[] };
+
+export interface UndoEntry { command: Command; label: string }
+
+export interface ImportOutcome {
+  kind: 'imported' | 'refused' | 'exists';
+  plan?: Plan;
+  issues?: FileIssue[];
+  warnings?: FileIssue[];
+}
+
+export interface PlanSession {
+  plans: Accessor<PlanSummary[]>;
+  plan: Accessor<Plan | null>;
+  result: Accessor<PlanResult | null>;
+  computing: Accessor<boolean>;
+  saving: Accessor<boolean>;
+  canUndo: Accessor<boolean>;
+  canRedo: Accessor<boolean>;
+  /** Why the engine could not compute the open plan, if it could not. */
+  engineProblem: Accessor<ClientError | null>;
+  openPlan(id: string): Promise<void>;
+  closePlan(): void;
+  /** Applies a command to the open plan; returns the engine's refusal when there is one. */
+  dispatch(command: Command, label: string): CommandError | null;
+  undo(): boolean;
+  redo(): boolean;
+  createBlankPlan(name: string): Promise<void>;
+  duplicatePlan(id: string, suffix: string): Promise<void>;
+  renamePlan(id: string, name: string): Promise<void>;
+  deletePlan(id: string): Promise<Result<void>>;
+  restorePlan(id: string): Promise<void>;
+  exportPlan(): { fileName: string; text: string } | null;
+  importText(text: string, options?: { asCopy?: boolean; copySuffix?: string }): Promise<ImportOutcome>;
+  /** Resolves when every pending save has reached storage (or failed). */
+  flush(): Promise<void>;
+}
+
+type Result<T> = { ok: true; value: T } | { ok: false; error: StorageError };
+
+export interface SessionEvents {
+  onStorageError(error: StorageError): void;
+  onConflict(): void;
+  onEngineRestart(reason: ClientError): void;
+}
+
+export function createPlanSession(repo: PlanRepository, engine: EngineClient, events: SessionEvents): PlanSession {
+  const [plans, setPlans] = createSignal<PlanSummary[]>([]);
+  const [plan, setPlan] = createSignal<Plan | null>(null);
+  const [result, setResult] = createSignal<PlanResult | null>(null);
+  const [computing, setComputing] = createSignal(false);
+  const [pendingSaves, setPendingSaves] = createSignal(0);
+  const [engineProblem, setEngineProblem] = createSignal<ClientError | null>(null);
+  const [undoStack, setUndoStack] = createSignal<UndoEntry[]>([]);
+  const [redoStack, setRedoStack] = createSignal<UndoEntry[]>([]);
+
+  // Saves run one after another so that each is based on the revision the previous one wrote.
+  let saveChain: Promise<void> = Promise.resolve();
+  let stopWatchingPlan: (() => void) | null = null;
+
+  repo.watchPlans((list) => {
+    if (list.ok) setPlans(list.value);
+  });
+
+  async function compute(target: Plan): Promise<void> {
+    setComputing(true);
+    const computed = await engine.compute(target);
+    if (!computed.ok && computed.error.code === 'superseded') return;
+    // A result for a plan that is no longer open is dropped.
+    if (plan()?.id !== target.id) return;
+    setComputing(false);
+    if (computed.ok) {
+      batch(() => {
+        setResult(computed.value);
+        setEngineProblem(null);
+      });
+    } else {
+      setEngineProblem(computed.error);
+    }
+  }
+
+  function queueSave(next: Plan, expectedRevision: number): void {
+    setPendingSaves((n) => n + 1);
+    saveChain = saveChain.then(async () => {
+      const saved = await repo.savePlan(next, { expectedRevision });
+      setPendingSaves((n) => n - 1);
+      if (saved.ok) return;
+      // The stored plan is intact; show it as it is rather than an edit that was not kept.
+      const stored = await repo.getPlan(next.id);
+      if (stored.ok && plan()?.id === next.id) {
+        setPlan(stored.value);
+        void compute(stored.value);
+      }
+      if (saved.error.kind === 'conflict') events.onConflict();
+      else events.onStorageError(saved.error);
+    });
+  }
+
+  function applyToOpenPlan(command: Command): { error: CommandError | null; inverse?: Command } {
+    const current = plan();
+    if (!current) return { error: null };
+    const applied = applyCommand(current, command, new Date().toISOString());
+    if (!applied.ok) return { error: applied.error };
+    setPlan(applied.value.plan);
+    queueSave(applied.value.plan, current.revision);
+    void compute(applied.value.plan);
+    return { error: null, inverse: applied.value.inverse };
+  }
+
+  function watchOpenPlan(id: string): void {
+    stopWatchingPlan?.();
+    stopWatchingPlan = repo.watchPlan(id, (stored) => {
+      const current = plan();
+      if (!stored.ok || !current || current.id !== id) return;
+      // Another tab saved a newer revision: adopt it (our own saves come back equal).
+      if (stored.value.revision > current.revision && pendingSaves() === 0) {
+        setPlan(stored.value);
+        void compute(stored.value);
+      }
+    });
+  }
+
+  const session: PlanSession = {
+    plans,
+    plan,
+    result,
+    computing,
+    saving: () => pendingSaves() > 0,
+    canUndo: () => undoStack().length > 0,
+    canRedo: () => redoStack().length > 0,
+    engineProblem,
+    async openPlan(id) {
+      const stored = await repo.getPlan(id);
+      if (!stored.ok) {
+        events.onStorageError(stored.error);
+        return;
+      }
+      batch(() => {
+        setPlan(stored.value);
+        setResult(null);
+        setUndoStack([]);
+        setRedoStack([]);
+      });
+      watchOpenPlan(id);
+      await compute(stored.value);
+    },
+    closePlan() {
+      stopWatchingPlan?.();
+      stopWatchingPlan = null;
+      batch(() => {
+        setPlan(null);
+        setResult(null);
+        setUndoStack([]);
+        setRedoStack([]);
+      });
+    },
+    dispatch(command, label) {
+      const applied = applyToOpenPlan(command);
+      if (applied.inverse) {
+        const inverse = applied.inverse;
+        batch(() => {
+          setUndoStack((stack) => [...stack.slice(-499), { command: inverse, label }]);
+          setRedoStack([]);
+        });
+      }
+      return applied.error;
+    },
+    undo() {
+      const entry = undoStack().at(-1);
+      if (!entry) return false;
+      const applied = applyToOpenPlan(entry.command);
+      if (!applied.inverse) return false;
+      const inverse = applied.inverse;
+      batch(() => {
+        setUndoStack((stack) => stack.slice(0, -1));
+        setRedoStack((stack) => [...stack, { command: inverse, label: entry.label }]);
+      });
+      return true;
+    },
+    redo() {
+      const entry = redoStack().at(-1);
+      if (!entry) return false;
+      const applied = applyToOpenPlan(entry.command);
+      if (!applied.inverse) return false;
+      const inverse = applied.inverse;
+      batch(() => {
+        setRedoStack((stack) => stack.slice(0, -1));
+        setUndoStack((stack) => [...stack, { command: inverse, label: entry.label }]);
+      });
+      return true;
+    },
+    async createBlankPlan(name) {
+      const blank = makePlan({ name });
+      const created = await repo.createPlan(blank);
+      if (!created.ok) return events.onStorageError(created.error);
+      await session.openPlan(blank.id);
+    },
+    async duplicatePlan(id, suffix) {
+      const stored = await repo.getPlan(id);
+      if (!stored.ok) return events.onStorageError(stored.error);
+      const now = new Date().toISOString();
+      const copy: Plan = { ...stored.value, id: newPlanId(), name: `${stored.value.name} ${suffix}`.slice(0, 500), createdAt: now, updatedAt: now, revision: 0 };
+      const created = await repo.createPlan(copy);
+      if (!created.ok) return events.onStorageError(created.error);
+      await session.openPlan(copy.id);
+    },
+    async renamePlan(id, name) {
+      if (plan()?.id === id) {
+        session.dispatch({ type: 'renamePlan', name }, name);
+        return;
+      }
+      const stored = await repo.getPlan(id);
+      if (!stored.ok) return events.onStorageError(stored.error);
+      const applied = applyCommand(stored.value, { type: 'renamePlan', name }, new Date().toISOString());
+      if (!applied.ok) return;
+      const saved = await repo.savePlan(applied.value.plan, { expectedRevision: stored.value.revision });
+      if (!saved.ok) events.onStorageError(saved.error);
+    },
+    async deletePlan(id) {
+      await session.flush();
+      const deleted = await repo.deletePlan(id);
+      if (!deleted.ok) {
+        events.onStorageError(deleted.error);
+        return deleted;
+      }
+      if (plan()?.id === id) session.closePlan();
+      return deleted;
+    },
+    async restorePlan(id) {
+      const restored = await repo.restorePlan(id);
+      if (!restored.ok) return events.onStorageError(restored.error);
+      await session.openPlan(id);
+    },
+    exportPlan() {
+      const current = plan();
+      if (!current) return null;
+      const text = serializePlanFile(current, { app: APP_VERSION, exportedAt: new Date().toISOString() });
+      return { fileName: `${fileSlug(current.name)}.json`, text };
+    },
+    async importText(text, options = {}) {
+      const parsed = parsePlanFile(text);
+      if (!parsed.ok) return { kind: 'refused', issues: parsed.error };
+      let imported = parsed.value.file.plan;
+      const warnings = parsed.value.warnings;
+      const existing = await repo.getPlan(imported.id);
+      if (existing.ok) {
+        if (!options.asCopy) return { kind: 'exists', plan: imported, warnings };
+        const now = new Date().toISOString();
+        imported = { ...imported, id: newPlanId(), name: `${imported.name} ${options.copySuffix ?? ''}`.trim().slice(0, 500), createdAt: now, updatedAt: now };
+      }
+      const created = await repo.createPlan(imported);
+      if (!created.ok) {
+        events.onStorageError(created.error);
+        return { kind: 'refused', issues: [] };
+      }
+      await session.openPlan(imported.id);
+      return { kind: 'imported', plan: imported, warnings };
+    },
+    flush() {
+      return saveChain;
+    },
+  };
+  return session;
+}
+
+/** A file name from a plan name: letters without diacritics, digits and dashes. */
+export function fileSlug(name: string): string {
+  const slug = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+  return slug || 'ke-hoach';
+}

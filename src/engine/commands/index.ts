@@ -1,0 +1,1 @@
+export { applyCommand, type Applied, type Command, type CommandError, type IndicatorTextField } from './commands.ts';

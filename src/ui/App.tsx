@@ -1,0 +1,165 @@
+import { createSignal, onCleanup, onMount, Show } from 'solid-js';
+import type { PlanSession } from '../app/session.ts';
+import { describeIssue, type FileIssue } from '../format/index.ts';
+import { Dialog } from './Dialog.tsx';
+import { lang, setLang, t, type Lang } from './i18n/index.ts';
+import { Notices } from './Notices.tsx';
+import { notify } from './notices.ts';
+import { PlanList } from './PlanList.tsx';
+import { PlanView } from './PlanView.tsx';
+
+export interface AppProps {
+  session: PlanSession;
+  /** A warning shown above everything (storage unavailable, newer database…). */
+  banner: () => { text: string; reload?: boolean } | null;
+}
+
+const MAX_LISTED_ISSUES = 20;
+
+export function App(props: AppProps) {
+  const session = props.session;
+  let fileInput!: HTMLInputElement;
+  const [dragging, setDragging] = createSignal(false);
+  const [pendingCopy, setPendingCopy] = createSignal<{ text: string; name: string } | null>(null);
+
+  const refuse = (fileName: string, issues: FileIssue[]) => {
+    const lines = issues.slice(0, MAX_LISTED_ISSUES).map((issue) => describeIssue(issue, lang()));
+    if (issues.length > MAX_LISTED_ISSUES) lines.push(t().moreProblems(issues.length - MAX_LISTED_ISSUES));
+    notify({ kind: 'error', text: t().importRefused(fileName), details: lines, sticky: true });
+  };
+
+  const importFile = async (file: File) => {
+    const text = await file.text();
+    const outcome = await session.importText(text);
+    if (outcome.kind === 'refused') return refuse(file.name, outcome.issues ?? []);
+    if (outcome.kind === 'exists') return setPendingCopy({ text, name: outcome.plan?.name ?? file.name });
+    notify({
+      kind: 'info',
+      text: t().importDone(outcome.plan?.name ?? file.name),
+      ...(outcome.warnings?.length ? { details: [t().importWarnings, ...outcome.warnings.map((w) => describeIssue(w, lang()))] } : {}),
+    });
+  };
+
+  const importAsCopy = async () => {
+    const pending = pendingCopy();
+    setPendingCopy(null);
+    if (!pending) return;
+    const outcome = await session.importText(pending.text, { asCopy: true, copySuffix: t().copySuffix });
+    if (outcome.kind === 'imported') notify({ kind: 'info', text: t().importDone(outcome.plan?.name ?? '') });
+  };
+
+  const hasFiles = (event: DragEvent) => [...(event.dataTransfer?.types ?? [])].includes('Files');
+  const onDragOver = (event: DragEvent) => {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    setDragging(true);
+  };
+  const onDragLeave = (event: DragEvent) => {
+    if (event.relatedTarget === null) setDragging(false);
+  };
+  const onDrop = (event: DragEvent) => {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    setDragging(false);
+    const file = event.dataTransfer?.files[0];
+    if (file) void importFile(file);
+  };
+
+  // Undo and redo from anywhere except while typing in a field or editing a cell.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    const target = event.target as HTMLElement | null;
+    if (target && (target.closest('input, textarea, select, [contenteditable="true"]') || target.closest('.ag-cell-inline-editing'))) return;
+    const key = event.key.toLowerCase();
+    if (key === 'z' && !event.shiftKey) {
+      event.preventDefault();
+      if (!session.undo()) notify({ kind: 'info', text: t().nothingToUndo });
+    } else if (key === 'y' || (key === 'z' && event.shiftKey)) {
+      event.preventDefault();
+      session.redo();
+    }
+  };
+
+  onMount(() => {
+    document.documentElement.lang = lang();
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('dragleave', onDragLeave);
+    window.addEventListener('drop', onDrop);
+    window.addEventListener('keydown', onKeyDown);
+  });
+  onCleanup(() => {
+    window.removeEventListener('dragover', onDragOver);
+    window.removeEventListener('dragleave', onDragLeave);
+    window.removeEventListener('drop', onDrop);
+    window.removeEventListener('keydown', onKeyDown);
+  });
+
+  return (
+    <div class="app" classList={{ dragging: dragging() }}>
+      <header class="app-header">
+        <div class="brand">
+          <span class="brand-mark" aria-hidden="true">◎</span>
+          <span class="brand-name">{t().appName}</span>
+          <span class="brand-tagline">{t().appTagline}</span>
+        </div>
+        <div class="header-actions">
+          <button type="button" class="button" data-testid="import-plan" onClick={() => fileInput.click()}>⇧ {t().importPlan}</button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json"
+            class="visually-hidden"
+            data-testid="import-input"
+            tabIndex={-1}
+            aria-hidden="true"
+            onChange={(event) => {
+              const file = event.currentTarget.files?.[0];
+              event.currentTarget.value = '';
+              if (file) void importFile(file);
+            }}
+          />
+          <label class="language-switch">
+            <span class="visually-hidden">{t().language}</span>
+            <select data-testid="language" value={lang()} onChange={(e) => setLang(e.currentTarget.value as Lang)}>
+              <option value="vi">Tiếng Việt</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+        </div>
+      </header>
+      <Show when={props.banner()}>
+        {(banner) => (
+          <div class="banner banner-warning" role="alert" data-testid="banner">
+            <span>{banner().text}</span>
+            <Show when={banner().reload}>
+              <button type="button" class="button" onClick={() => location.reload()}>{t().reload}</button>
+            </Show>
+          </div>
+        )}
+      </Show>
+      <div class="app-body">
+        <PlanList session={session} />
+        <main class="app-main">
+          <Show when={session.plan()} fallback={<div class="empty-state" data-testid="no-plan-open"><p>{t().noPlanOpen}</p></div>}>
+            {(plan) => <PlanView session={session} plan={plan()} />}
+          </Show>
+        </main>
+      </div>
+      <Show when={dragging()}>
+        <div class="drop-overlay" aria-hidden="true"><p>{t().dropHere}</p></div>
+      </Show>
+      <Show when={pendingCopy()}>
+        {(pending) => (
+          <Dialog title={t().importTitle} onClose={() => setPendingCopy(null)} testId="import-exists-dialog">
+            <p>{t().importExists(pending().name)}</p>
+            <div class="dialog-actions">
+              <button type="button" class="button" onClick={() => setPendingCopy(null)}>{t().cancel}</button>
+              <button type="button" class="button button-primary" data-testid="import-as-copy" onClick={() => void importAsCopy()}>{t().importAsCopy}</button>
+            </div>
+          </Dialog>
+        )}
+      </Show>
+      <Notices />
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { createSignal, Show } from 'solid-js';
+import type { PlanSession } from '../app/session.ts';
+import type { Plan } from '../engine/model/plan.ts';
+import { AddIndicatorDialog } from './AddIndicatorDialog.tsx';
+import { PlanGrid } from './grid/PlanGrid.tsx';
+import { lang, t } from './i18n/index.ts';
+import { notify } from './notices.ts';
+import { localized } from './grid/rows.ts';
+
+/** Starts a download of text as a file, without a server. */
+function download(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
+
+export function PlanView(props: { session: PlanSession; plan: Plan }) {
+  const session = props.session;
+  const [adding, setAdding] = createSignal(false);
+  const [focused, setFocused] = createSignal<string | null>(null);
+
+  const exportPlan = () => {
+    const file = session.exportPlan();
+    if (!file) return;
+    download(file.fileName, file.text);
+    notify({ kind: 'info', text: t().exported(file.fileName) });
+  };
+
+  const removeFocused = () => {
+    const id = focused();
+    const indicator = props.plan.indicators.find((i) => i.id === id);
+    if (!indicator) return;
+    session.dispatch({ type: 'removeIndicator', indicator: indicator.id }, `${t().removeIndicator}: ${localized(indicator.name, lang())}`);
+    setFocused(null);
+  };
+
+  return (
+    <section class="plan-view" aria-labelledby="plan-title">
+      <header class="plan-header">
+        <div>
+          <h1 id="plan-title" data-testid="plan-title">{props.plan.name}</h1>
+          <Show when={props.plan.description}>
+            <p class="plan-description">{props.plan.description}</p>
+          </Show>
+        </div>
+        <div class="toolbar" role="toolbar" aria-label={props.plan.name}>
+          <button type="button" class="button" disabled={!session.canUndo()} onClick={() => session.undo()} title="Ctrl+Z" data-testid="undo">↶ {t().undo}</button>
+          <button type="button" class="button" disabled={!session.canRedo()} onClick={() => session.redo()} title="Ctrl+Y" data-testid="redo">↷ {t().redo}</button>
+          <button type="button" class="button" onClick={() => setAdding(true)} data-testid="add-indicator">+ {t().addIndicator}</button>
+          <button type="button" class="button" disabled={!focused()} onClick={removeFocused} data-testid="remove-indicator">{t().removeIndicator}</button>
+          <button type="button" class="button button-primary" onClick={exportPlan} data-testid="export-plan">⇩ {t().exportPlan}</button>
+        </div>
+      </header>
+      <p class="status-line" aria-live="polite" data-testid="save-status">
+        {session.saving() ? t().saving : t().saved}
+        <Show when={session.computing()}> · {t().computing}</Show>
+        <span class="keyboard-hint"> · {t().keyboardHint}</span>
+      </p>
+      <Show when={session.engineProblem()}>
+        <p class="banner banner-error" role="alert">{t().planProblem}</p>
+      </Show>
+      <Show
+        when={props.plan.indicators.length > 0}
+        fallback={
+          <div class="empty-state" data-testid="empty-plan">
+            <p class="empty-title">{t().emptyPlan}</p>
+            <p>{t().emptyPlanHint}</p>
+            <button type="button" class="button button-primary" onClick={() => setAdding(true)}>+ {t().addIndicator}</button>
+          </div>
+        }
+      >
+        <PlanGrid
+          plan={props.plan}
+          result={session.result()}
+          onEdit={(edit) => {
+            const refused = session.dispatch(edit.command, edit.label);
+            if (refused) notify({ kind: 'error', text: `${edit.label}: ${refused.code}` });
+          }}
+          onInvalid={(message) => notify({ kind: 'error', text: message })}
+          onFocusIndicator={setFocused}
+        />
+      </Show>
+      <Show when={adding()}>
+        <AddIndicatorDialog
+          plan={props.plan}
+          onClose={() => setAdding(false)}
+          onAdd={(indicator) => {
+            setAdding(false);
+            session.dispatch({ type: 'addIndicator', indicator, index: props.plan.indicators.length }, `${t().addIndicator}: ${indicator.name.vi}`);
+          }}
+        />
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+/** Short messages to the user: info and errors, some with an action (Undo), some with a list. */
+import { createSignal } from 'solid-js';
+
+export interface NoticeAction { label: string; run: () => void }
+
+export interface Notice {
+  id: number;
+  kind: 'info' | 'error';
+  text: string;
+  /** Lines under the text, e.g. each problem of a refused file with its path. */
+  details?: string[];
+  action?: NoticeAction;
+  /** Stays until dismissed. */
+  sticky?: boolean;
+}
+
+const [notices, setNotices] = createSignal<Notice[]>([]);
+let nextId = 1;
+
+export { notices };
+
+export function notify(notice: Omit<Notice, 'id'>): number {
+  const id = nextId++;
+  setNotices((list) => [...list.slice(-4), { ...notice, id }]);
+  if (!notice.sticky) setTimeout(() => dismiss(id), notice.kind === 'error' ? 12_000 : 6_000);
+  return id;
+}
+
+export function dismiss(id: number): void {
+  setNotices((list) => list.filter((n) => n.id !== id));
+}
