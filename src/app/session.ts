@@ -23,8 +23,8 @@ export interface UndoEntry { command: Command; label: string }
 export interface ImportOutcome {
   kind: 'imported' | 'refused' | 'exists';
   plan?: Plan;
-  issues?: FileIssue[];
-  warnings?: FileIssue[];
+  issues?: readonly FileIssue[];
+  warnings?: readonly FileIssue[];
 }
 
 export interface PlanSession {
@@ -106,7 +106,12 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
       // The stored plan is intact; show it as it is rather than an edit that was not kept.
       const stored = await repo.getPlan(next.id);
       if (stored.ok && plan()?.id === next.id) {
-        setPlan(stored.value);
+        batch(() => {
+          setPlan(stored.value);
+          // The history described edits that were not kept: it no longer applies.
+          setUndoStack([]);
+          setRedoStack([]);
+        });
         void compute(stored.value);
       }
       if (saved.error.kind === 'conflict') events.onConflict();

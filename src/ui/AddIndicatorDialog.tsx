@@ -23,6 +23,8 @@ export function identifierFor(name: string, taken: ReadonlySet<string>): string 
 }
 
 export function AddIndicatorDialog(props: { plan: Plan; onAdd: (indicator: Indicator) => void; onClose: () => void }) {
+  // The dialog reads the calendar once: it is closed before the calendar could change.
+  // eslint-disable-next-line solid/reactivity
   const periods = periodIndex(props.plan.calendar).keys;
   const [name, setName] = createSignal('');
   const [unit, setUnit] = createSignal('');
@@ -94,7 +96,7 @@ export function AddIndicatorDialog(props: { plan: Plan; onAdd: (indicator: Indic
           <p class="field-error field-wide" role="alert">{error()}</p>
         </Show>
         <div class="dialog-actions field-wide">
-          <button type="button" class="button" onClick={props.onClose}>{t().cancel}</button>
+          <button type="button" class="button" onClick={() => props.onClose()}>{t().cancel}</button>
           <button type="submit" class="button button-primary" data-testid="add-indicator-submit">{t().addIndicator}</button>
         </div>
       </form>

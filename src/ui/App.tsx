@@ -17,12 +17,14 @@ export interface AppProps {
 const MAX_LISTED_ISSUES = 20;
 
 export function App(props: AppProps) {
+  // The session is created once at start and never replaced.
+  // eslint-disable-next-line solid/reactivity
   const session = props.session;
   let fileInput!: HTMLInputElement;
   const [dragging, setDragging] = createSignal(false);
   const [pendingCopy, setPendingCopy] = createSignal<{ text: string; name: string } | null>(null);
 
-  const refuse = (fileName: string, issues: FileIssue[]) => {
+  const refuse = (fileName: string, issues: readonly FileIssue[]) => {
     const lines = issues.slice(0, MAX_LISTED_ISSUES).map((issue) => describeIssue(issue, lang()));
     if (issues.length > MAX_LISTED_ISSUES) lines.push(t().moreProblems(issues.length - MAX_LISTED_ISSUES));
     notify({ kind: 'error', text: t().importRefused(fileName), details: lines, sticky: true });

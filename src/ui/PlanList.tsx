@@ -4,6 +4,7 @@ import type { PlanSummary } from '../storage/index.ts';
 import { Dialog } from './Dialog.tsx';
 import { lang, t } from './i18n/index.ts';
 import { notify } from './notices.ts';
+import { Icon } from './icons.tsx';
 
 function formatWhen(iso: string): string {
   const date = new Date(iso);
@@ -13,6 +14,8 @@ function formatWhen(iso: string): string {
 
 /** The plans in this browser: open, create, rename, duplicate, delete (confirmed, then undoable). */
 export function PlanList(props: { session: PlanSession }) {
+  // The session is created once at start and never replaced.
+  // eslint-disable-next-line solid/reactivity
   const session = props.session;
   const [renaming, setRenaming] = createSignal<PlanSummary | null>(null);
   const [deleting, setDeleting] = createSignal<PlanSummary | null>(null);
@@ -60,11 +63,11 @@ export function PlanList(props: { session: PlanSession }) {
                 </button>
                 <div class="plan-actions">
                   <button type="button" class="icon-button" title={t().rename} aria-label={`${t().rename}: ${plan.name}`}
-                    onClick={() => { setNameDraft(plan.name); setRenaming(plan); }}>✎</button>
+                    onClick={() => { setNameDraft(plan.name); setRenaming(plan); }}><Icon name="pencil" /></button>
                   <button type="button" class="icon-button" title={t().duplicate} aria-label={`${t().duplicate}: ${plan.name}`}
-                    onClick={() => void session.duplicatePlan(plan.id, t().copySuffix)}>⧉</button>
+                    onClick={() => void session.duplicatePlan(plan.id, t().copySuffix)}><Icon name="copy" /></button>
                   <button type="button" class="icon-button danger" title={t().delete} aria-label={`${t().delete}: ${plan.name}`}
-                    onClick={() => setDeleting(plan)}>🗑</button>
+                    onClick={() => setDeleting(plan)}><Icon name="trash" /></button>
                 </div>
               </li>
             )}

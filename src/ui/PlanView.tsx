@@ -21,6 +21,8 @@ function download(fileName: string, text: string): void {
 }
 
 export function PlanView(props: { session: PlanSession; plan: Plan }) {
+  // The session is created once at start and never replaced.
+  // eslint-disable-next-line solid/reactivity
   const session = props.session;
   const [adding, setAdding] = createSignal(false);
   const [focused, setFocused] = createSignal<string | null>(null);

@@ -7,6 +7,8 @@ import {
   CellStyleModule,
   ClientSideRowModelModule,
   ModuleRegistry,
+  RenderApiModule,
+  RowApiModule,
   RowStyleModule,
   TextEditorModule,
   TooltipModule,
@@ -29,6 +31,8 @@ ModuleRegistry.registerModules([
   CellStyleModule,
   RowStyleModule,
   TooltipModule,
+  RenderApiModule,
+  RowApiModule,
 ]);
 
 const theme = themeQuartz.withParams({
@@ -78,6 +82,9 @@ export function PlanGrid(props: PlanGridProps) {
       enterNavigatesVerticallyAfterEdit: true,
       tooltipShowDelay: 400,
       suppressMovableColumns: true,
+      // A plan of a few dozen periods renders every column: find-in-page and screen readers see
+      // them all. Long monthly plans keep AG Grid's column virtualisation.
+      suppressColumnVirtualisation: periodKeys().length <= 40,
       getRowId: (p) => p.data.rowId,
       getRowClass: (p) => (p.data?.kind === 'group' ? 'row-group' : p.data?.kind === 'indicator' && p.data.isFormula ? 'row-formula' : undefined),
       columnDefs: buildColumns({ lang: lang(), messages: t(), periodKeys: periodKeys(), periodicity: props.plan.calendar.periodicity }),

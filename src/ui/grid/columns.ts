@@ -64,7 +64,7 @@ export function buildColumns(ctx: ColumnContext): ColDef<GridRow>[] {
     {
       colId: 'latest',
       headerName: m.colLatest,
-      width: 140,
+      width: 165,
       type: 'rightAligned',
       valueGetter: (p) => (isIndicator(p.data) && p.data.latestPeriod >= 0 ? p.data.latestValue : null),
       valueFormatter: (p) => {
@@ -75,12 +75,12 @@ export function buildColumns(ctx: ColumnContext): ColDef<GridRow>[] {
     {
       colId: 'target',
       headerName: m.colTarget,
-      width: 120,
+      width: 150,
       type: 'rightAligned',
       editable: (p) => isIndicator(p.data),
       valueGetter: (p) => (isIndicator(p.data) && p.data.target ? p.data.target.value : null),
       valueFormatter: number,
-      cellClass: 'cell-input',
+      cellClass: (p) => (isIndicator(p.data) ? ['cell-input', 'ag-right-aligned-cell'] : []),
     },
     {
       colId: 'targetPeriod',
@@ -88,7 +88,7 @@ export function buildColumns(ctx: ColumnContext): ColDef<GridRow>[] {
       width: 90,
       editable: (p) => isIndicator(p.data) && p.data.target !== null,
       valueGetter: (p) => (isIndicator(p.data) && p.data.target ? (ctx.periodKeys[p.data.target.period] ?? '') : ''),
-      cellClass: 'cell-input',
+      cellClass: (p) => (isIndicator(p.data) && p.data.target ? ['cell-input'] : []),
     },
     {
       colId: 'growthNeeded',
@@ -101,7 +101,7 @@ export function buildColumns(ctx: ColumnContext): ColDef<GridRow>[] {
     {
       colId: 'projected',
       headerName: m.colProjected,
-      width: 130,
+      width: 160,
       type: 'rightAligned',
       valueGetter: (p) => (isIndicator(p.data) && p.data.target ? p.data.target.projected : null),
       valueFormatter: number,
@@ -149,12 +149,12 @@ export function buildColumns(ctx: ColumnContext): ColDef<GridRow>[] {
     {
       colId: 'growthRate',
       headerName: m.colGrowthRate,
-      width: 120,
+      width: 140,
       type: 'rightAligned',
       editable: (p) => isIndicator(p.data) && !p.data.isFormula,
       valueGetter: (p) => (isIndicator(p.data) && p.data.indicator.projection.method === 'growth' ? p.data.indicator.projection.rate : null),
       valueFormatter: (p) => (typeof p.value === 'number' ? `${formatPercent(p.value, lang, 2, true)}${perPeriod}` : ''),
-      cellClass: (p) => (isIndicator(p.data) && !p.data.isFormula ? ['cell-input'] : []),
+      cellClass: (p) => (isIndicator(p.data) && !p.data.isFormula ? ['cell-input', 'ag-right-aligned-cell'] : ['ag-right-aligned-cell']),
     },
   ];
 
@@ -179,7 +179,7 @@ export function buildColumns(ctx: ColumnContext): ColDef<GridRow>[] {
       cellClass: (p) => {
         const row = p.data;
         if (!isIndicator(row)) return [];
-        const classes: string[] = [];
+        const classes: string[] = ['ag-right-aligned-cell'];
         if (row.isFormula) classes.push('cell-formula');
         else classes.push(row.isActual?.[period] ? 'cell-actual' : 'cell-projected');
         if (row.target && row.target.period === period) classes.push('cell-target-period');
@@ -196,5 +196,6 @@ export function buildColumns(ctx: ColumnContext): ColDef<GridRow>[] {
       },
     });
   });
+  for (const column of columns) column.headerTooltip ??= column.headerName;
   return columns;
 }

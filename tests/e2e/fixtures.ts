@@ -1,0 +1,78 @@
+import { test as base, chromium, expect, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Profile {
+  dir: string;
+  /** Opens (or reopens) the browser on this profile: what a user sees after closing the browser. */
+  launch(): Promise<BrowserContext>;
+}
+
+interface Fixtures {
+  profile: Profile;
+  context: BrowserContext;
+  page: Page;
+  /** Messages the page logged as errors, and CSP violations: a test fails if any appear. */
+  consoleErrors: string[];
+}
+
+export const test = base.extend<Fixtures>({
+  profile: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'chitieu-e2e-'));
+    await use({
+      dir,
+      launch: () => chromium.launchPersistentContext(dir, {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: CHROMIUM_ARGS,
+        locale: 'vi-VN',
+        acceptDownloads: true,
+        baseURL: 'http://127.0.0.1:4173/',
+        viewport: { width: 1440, height: 900 },
+      }),
+    });
+    rmSync(dir, { recursive: true, force: true });
+  },
+  consoleErrors: async ({}, use) => {
+    await use([]);
+  },
+  context: async ({ profile }, use) => {
+    const context = await profile.launch();
+    await use(context);
+    await context.close();
+  },
+  page: async ({ context, consoleErrors }, use) => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    watchErrors(page, consoleErrors);
+    await use(page);
+    expect(consoleErrors, 'the page logged errors').toEqual([]);
+  },
+});
+
+export function watchErrors(page: Page, sink: string[]): void {
+  page.on('console', (message) => {
+    if (message.type() === 'error') sink.push(message.text());
+  });
+  page.on('pageerror', (error) => sink.push(`pageerror: ${error.message}`));
+}
+
+/** Opens the app and waits until it has finished starting. */
+export async function openApp(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+}
+
+export { expect };
