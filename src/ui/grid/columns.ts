@@ -38,7 +38,7 @@ export function buildColumns(ctx: ColumnContext): ColDef<GridRow>[] {
       colId: 'name',
       headerName: m.colIndicator,
       pinned: 'left',
-      width: 320,
+      width: 280,
       editable: (p: EditableCallbackParams<GridRow>) => isIndicator(p.data),
       valueGetter: (p: ValueGetterParams<GridRow>) => p.data?.name ?? '',
       cellClass: (p) => (p.data?.kind === 'group' ? ['cell-group-name'] : p.data && isIndicator(p.data) && p.data.isFormula ? ['cell-name', 'cell-name-formula'] : ['cell-name']),
@@ -99,22 +99,6 @@ export function buildColumns(ctx: ColumnContext): ColDef<GridRow>[] {
       valueFormatter: (p) => (typeof p.value === 'number' && Number.isFinite(p.value) ? `${formatPercent(p.value, lang, 2, true)}${perPeriod}` : ''),
     },
     {
-      colId: 'projected',
-      headerName: m.colProjected,
-      width: 160,
-      type: 'rightAligned',
-      valueGetter: (p) => (isIndicator(p.data) && p.data.target ? p.data.target.projected : null),
-      valueFormatter: number,
-    },
-    {
-      colId: 'attainment',
-      headerName: m.colAttainment,
-      width: 110,
-      type: 'rightAligned',
-      valueGetter: (p) => (isIndicator(p.data) && p.data.target ? p.data.target.attainment : null),
-      valueFormatter: (p) => (typeof p.value === 'number' && Number.isFinite(p.value) ? formatPercent(p.value, lang, 1) : ''),
-    },
-    {
       colId: 'status',
       headerName: m.colStatus,
       width: 140,
@@ -132,6 +116,22 @@ export function buildColumns(ctx: ColumnContext): ColDef<GridRow>[] {
         span.append(icon, label);
         return span;
       },
+    },
+    {
+      colId: 'projected',
+      headerName: m.colProjected,
+      width: 160,
+      type: 'rightAligned',
+      valueGetter: (p) => (isIndicator(p.data) && p.data.target ? p.data.target.projected : null),
+      valueFormatter: number,
+    },
+    {
+      colId: 'attainment',
+      headerName: m.colAttainment,
+      width: 110,
+      type: 'rightAligned',
+      valueGetter: (p) => (isIndicator(p.data) && p.data.target ? p.data.target.attainment : null),
+      valueFormatter: (p) => (typeof p.value === 'number' && Number.isFinite(p.value) ? formatPercent(p.value, lang, 1) : ''),
     },
     {
       colId: 'method',
