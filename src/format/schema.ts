@@ -30,10 +30,17 @@ export const LIMITS = {
 
 const text = (max: number = LIMITS.textLength) => v.pipe(v.string(), v.maxLength(max));
 
+/**
+ * Names reserved by JavaScript objects; never a key, never an identifier (parse.ts refuses them as
+ * keys anywhere in a file, the schema as ids), so no lookup by id can reach `Object.prototype`.
+ */
+export const RESERVED_NAMES = ['__proto__', 'constructor', 'prototype'] as const;
+
 export const IdentifierSchema = v.pipe(
   v.string(),
   v.maxLength(LIMITS.identifierLength),
   v.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'identifier'),
+  v.notValues(RESERVED_NAMES, 'reservedName'),
 );
 
 /** A year `2024`, a quarter `2024-Q1` or a month `2024-03`. */
@@ -120,8 +127,8 @@ export const PlanSchema = v.strictObject({
   indicators: v.pipe(v.array(IndicatorSchema), v.maxLength(LIMITS.indicators)),
   createdAt: v.pipe(v.string(), v.isoTimestamp()),
   updatedAt: v.pipe(v.string(), v.isoTimestamp()),
-  /** Counts the commands applied to this plan since it was created. */
-  revision: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** Counts the commands applied to this plan since it was created (a safe integer: ≤ 2^53 − 1). */
+  revision: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER)),
 });
 
 export const PlanFileSchema = v.strictObject({
