@@ -12,7 +12,8 @@
  * - the schema: `type`, `missingKey`, `unknownKey`, `value`, `notInteger`, `tooShort`, `tooLong`,
  *   `tooFew`, `tooMany`, `tooSmall`, `tooBig`, `format`, `reservedName`, `invalid`;
  * - meaning: `duplicateId`, `unknownGroup`, `periodicityMismatch`, `endBeforeStart`,
- *   `tooManyPeriods`, `periodOutsideCalendar`;
+ *   `tooManyPeriods`, `periodOutsideCalendar`, `rangeOrder`, `rangeParameter`, `unknownIndicator`,
+ *   `unknownScenario`, `scenarioCycle`;
  * - integrity (a warning, see parse.ts): `hashMismatch`;
  * - bookkeeping: `moreIssues` (the list was cut at MAX_ISSUES), `internal` (a bug caught).
  */
@@ -50,6 +51,11 @@ export const FILE_ISSUE_CODES = [
   'endBeforeStart',
   'tooManyPeriods',
   'periodOutsideCalendar',
+  'rangeOrder',
+  'rangeParameter',
+  'unknownIndicator',
+  'unknownScenario',
+  'scenarioCycle',
   'hashMismatch',
   'moreIssues',
   'internal',

@@ -201,6 +201,18 @@ function body(issue: FileIssue, lang: Lang): string {
       return vi ? `lịch có ${actual} kỳ, vượt giới hạn ${limit} kỳ` : `the calendar has ${actual} periods, over the limit of ${limit}`;
     case 'periodOutsideCalendar':
       return vi ? `kỳ ${r ?? ''} nằm ngoài lịch của kế hoạch (${issue.expected ?? ''})` : `the period ${r ?? ''} is outside the plan's calendar (${issue.expected ?? ''})`;
+    case 'rangeOrder':
+      return vi ? `khoảng phải có thấp ≤ khả dĩ nhất ≤ cao${got}` : `a range needs low ≤ likely ≤ high${got}`;
+    case 'rangeParameter':
+      return vi
+        ? `cách dự báo ${issue.expected ?? ''} không có tham số ${r ?? ''} để gán khoảng`
+        : `the projection method ${issue.expected ?? ''} has no parameter ${r ?? ''} to put a range on`;
+    case 'unknownIndicator':
+      return vi ? `không có chỉ tiêu nào mang mã ${r ?? ''}` : `no indicator with the id ${r ?? ''}`;
+    case 'unknownScenario':
+      return vi ? `không có kịch bản nào mang mã ${r ?? ''}` : `no scenario with the id ${r ?? ''}`;
+    case 'scenarioCycle':
+      return vi ? `kịch bản kế thừa vòng tròn: ${r ?? ''}` : `scenarios inherit from each other in a loop: ${r ?? ''}`;
     case 'hashMismatch':
       return vi
         ? 'mã băm không khớp với nội dung: tệp có thể đã được sửa tay sau khi xuất. Tệp vẫn mở được, nhưng hãy kiểm tra lại nội dung.'

@@ -98,6 +98,29 @@ export const ProjectionSchema = v.variant('method', [
 
 export const IndicatorKindSchema = v.picklist(['stock', 'flow', 'rate']);
 
+/**
+ * What a range varies: the starting level (the latest actual, or the value a constant holds), a
+ * growth rate, a linear step, or a ceiling. Which ones fit a method is checked in validate.ts.
+ */
+export const RangeParameterSchema = v.picklist(['level', 'rate', 'step', 'ceiling']);
+
+/** Uncertainty on one input: low / likely / high (triangular or PERT) or a normal spread. */
+export const RangeSchema = v.variant('distribution', [
+  v.strictObject({
+    distribution: v.picklist(['triangular', 'pert']),
+    of: RangeParameterSchema,
+    low: finite,
+    likely: finite,
+    high: finite,
+  }),
+  v.strictObject({
+    distribution: v.literal('normal'),
+    of: RangeParameterSchema,
+    mean: finite,
+    sd: v.pipe(v.number(), v.finite(), v.minValue(0)),
+  }),
+]);
+
 export const IndicatorSchema = v.strictObject({
   id: IdentifierSchema,
   name: LocalizedTextSchema,
@@ -108,8 +131,30 @@ export const IndicatorSchema = v.strictObject({
   actuals: periodValues,
   projection: ProjectionSchema,
   targets: v.pipe(v.array(TargetSchema), v.maxLength(LIMITS.targetsPerIndicator)),
+  range: v.optional(RangeSchema),
   note: v.optional(text(LIMITS.stringLength)),
   source: v.optional(text(LIMITS.stringLength)),
+});
+
+/**
+ * What a scenario changes for one indicator. Actuals are laid over the base period by period;
+ * a projection, a target list or a range replaces the base's (`range: null` removes it).
+ */
+export const IndicatorOverrideSchema = v.strictObject({
+  actuals: v.optional(periodValues),
+  projection: v.optional(ProjectionSchema),
+  targets: v.optional(v.pipe(v.array(TargetSchema), v.maxLength(LIMITS.targetsPerIndicator))),
+  range: v.optional(v.nullable(RangeSchema)),
+});
+
+/** A named set of overrides over the plan's base, possibly over another scenario's. */
+export const ScenarioSchema = v.strictObject({
+  id: IdentifierSchema,
+  name: LocalizedTextSchema,
+  /** The scenario this one inherits from; the plan's base when absent. */
+  parent: v.optional(IdentifierSchema),
+  description: v.optional(text(LIMITS.stringLength)),
+  overrides: v.record(IdentifierSchema, IndicatorOverrideSchema),
 });
 
 export const GroupSchema = v.strictObject({
@@ -125,6 +170,7 @@ export const PlanSchema = v.strictObject({
   calendar: CalendarSchema,
   groups: v.pipe(v.array(GroupSchema), v.maxLength(LIMITS.groups)),
   indicators: v.pipe(v.array(IndicatorSchema), v.maxLength(LIMITS.indicators)),
+  scenarios: v.optional(v.pipe(v.array(ScenarioSchema), v.maxLength(LIMITS.scenarios))),
   createdAt: v.pipe(v.string(), v.isoTimestamp()),
   updatedAt: v.pipe(v.string(), v.isoTimestamp()),
   /** Counts the commands applied to this plan since it was created (a safe integer: ≤ 2^53 − 1). */
@@ -150,6 +196,10 @@ export type Target = v.InferOutput<typeof TargetSchema>;
 export type Projection = v.InferOutput<typeof ProjectionSchema>;
 export type ProjectionMethod = Projection['method'];
 export type IndicatorKind = v.InferOutput<typeof IndicatorKindSchema>;
+export type RangeParameter = v.InferOutput<typeof RangeParameterSchema>;
+export type Range = v.InferOutput<typeof RangeSchema>;
+export type IndicatorOverride = v.InferOutput<typeof IndicatorOverrideSchema>;
+export type Scenario = v.InferOutput<typeof ScenarioSchema>;
 export type Indicator = v.InferOutput<typeof IndicatorSchema>;
 export type Group = v.InferOutput<typeof GroupSchema>;
 export type Plan = v.InferOutput<typeof PlanSchema>;

@@ -3,7 +3,7 @@
  * FileIssue, then the checks the schema cannot express (ids, group references, periods).
  */
 import * as v from 'valibot';
-import { LIMITS, type Plan } from './schema.ts';
+import { LIMITS, type Indicator, type Plan, type Projection, type Range, type RangeParameter } from './schema.ts';
 import { appendPath, formatPath, IssueList, joinPath, showValue, type FileIssue, type FileIssueCode, type PathSegment } from './issues.ts';
 import { checkCalendar, parsePeriodKey, periodIndex } from '../engine/periods/calendar.ts';
 
@@ -193,16 +193,13 @@ export function checkPlanMeaning(plan: Plan, base: string, issues: IssueList): v
       issues.add({ path, code: 'periodOutsideCalendar', expected: range, received: showValue(key) });
     }
   };
-  plan.indicators.forEach((indicator, i) => {
-    for (const key of Object.keys(indicator.actuals)) checkKey(key, at('indicators', i, 'actuals', key));
-    indicator.targets.forEach((target, t) => checkKey(target.period, at('indicators', i, 'targets', t, 'period')));
-    const projection = indicator.projection;
+  const checkProjectionKeys = (projection: Projection, path: PathSegment[]): void => {
     switch (projection.method) {
       case 'interpolate':
-        for (const key of Object.keys(projection.anchors)) checkKey(key, at('indicators', i, 'projection', 'anchors', key));
+        for (const key of Object.keys(projection.anchors)) checkKey(key, at(...path, 'anchors', key));
         break;
       case 'manual':
-        for (const key of Object.keys(projection.values)) checkKey(key, at('indicators', i, 'projection', 'values', key));
+        for (const key of Object.keys(projection.values)) checkKey(key, at(...path, 'values', key));
         break;
       case 'constant':
       case 'linear':
@@ -212,5 +209,70 @@ export function checkPlanMeaning(plan: Plan, base: string, issues: IssueList): v
       case 'formula':
         break;
     }
+  };
+  const checkRange = (range: Range, projection: Projection, path: PathSegment[]): void => {
+    if (range.distribution !== 'normal' && !(range.low <= range.likely && range.likely <= range.high)) {
+      issues.add({ path: at(...path), code: 'rangeOrder', received: `${range.low} / ${range.likely} / ${range.high}` });
+    }
+    if (!RANGE_PARAMETERS[projection.method].includes(range.of)) {
+      issues.add({ path: at(...path, 'of'), code: 'rangeParameter', received: showValue(range.of), expected: projection.method });
+    }
+  };
+  plan.indicators.forEach((indicator, i) => {
+    for (const key of Object.keys(indicator.actuals)) checkKey(key, at('indicators', i, 'actuals', key));
+    indicator.targets.forEach((target, t) => checkKey(target.period, at('indicators', i, 'targets', t, 'period')));
+    checkProjectionKeys(indicator.projection, ['indicators', i, 'projection']);
+    if (indicator.range) checkRange(indicator.range, indicator.projection, ['indicators', i, 'range']);
+  });
+
+  const scenarios = new Map<string, number>();
+  const scenarioList = plan.scenarios ?? [];
+  scenarioList.forEach((scenario, s) => {
+    const first = scenarios.get(scenario.id);
+    if (first !== undefined) issues.add({ path: at('scenarios', s, 'id'), code: 'duplicateId', received: showValue(scenario.id), related: at('scenarios', first) });
+    else scenarios.set(scenario.id, s);
+  });
+  scenarioList.forEach((scenario, s) => {
+    if (scenario.parent !== undefined && !scenarios.has(scenario.parent)) {
+      issues.add({ path: at('scenarios', s, 'parent'), code: 'unknownScenario', received: showValue(scenario.parent) });
+    }
+    // Follow the parents: a chain that comes back to where it started is a loop.
+    const seen = [scenario.id];
+    let parent = scenario.parent;
+    while (parent !== undefined && scenarios.has(parent)) {
+      if (parent === scenario.id) {
+        issues.add({ path: at('scenarios', s, 'parent'), code: 'scenarioCycle', received: [...seen, parent].join(' → ') });
+        break;
+      }
+      if (seen.includes(parent)) break; // a loop further up: reported at its own scenarios
+      seen.push(parent);
+      parent = scenarioList[scenarios.get(parent) as number]?.parent;
+    }
+    for (const [id, override] of Object.entries(scenario.overrides)) {
+      const row = indicators.get(id);
+      if (row === undefined) {
+        issues.add({ path: at('scenarios', s, 'overrides', id), code: 'unknownIndicator', received: showValue(id) });
+        continue;
+      }
+      const base = plan.indicators[row] as Indicator;
+      const projection = override.projection ?? base.projection;
+      for (const key of Object.keys(override.actuals ?? {})) checkKey(key, at('scenarios', s, 'overrides', id, 'actuals', key));
+      override.targets?.forEach((target, t) => checkKey(target.period, at('scenarios', s, 'overrides', id, 'targets', t, 'period')));
+      if (override.projection) checkProjectionKeys(override.projection, ['scenarios', s, 'overrides', id, 'projection']);
+      const range = override.range === undefined ? base.range : override.range;
+      if (range) checkRange(range, projection, ['scenarios', s, 'overrides', id, override.range ? 'range' : 'projection']);
+    }
   });
 }
+
+/** The parameters each projection method has, that a range may vary. */
+const RANGE_PARAMETERS: Readonly<Record<Projection['method'], readonly RangeParameter[]>> = {
+  constant: ['level'],
+  linear: ['level', 'step'],
+  growth: ['level', 'rate'],
+  reachTarget: ['level'],
+  logistic: ['level', 'rate', 'ceiling'],
+  interpolate: [],
+  manual: [],
+  formula: [],
+};

@@ -20,6 +20,7 @@ export function makePlan(fields: Partial<Plan> & Pick<Plan, 'name'>, now: Date =
     calendar,
     groups: fields.groups ?? [],
     indicators: fields.indicators ?? [],
+    ...(fields.scenarios !== undefined ? { scenarios: fields.scenarios } : {}),
     createdAt: fields.createdAt ?? stamp,
     updatedAt: fields.updatedAt ?? stamp,
     revision: fields.revision ?? 0,
@@ -37,6 +38,7 @@ export function makeIndicator(fields: Partial<Indicator> & Pick<Indicator, 'id'>
     actuals: fields.actuals ?? {},
     projection: fields.projection ?? { method: 'constant' },
     targets: fields.targets ?? [],
+    ...(fields.range !== undefined ? { range: fields.range } : {}),
     ...(fields.note !== undefined ? { note: fields.note } : {}),
     ...(fields.source !== undefined ? { source: fields.source } : {}),
   };
