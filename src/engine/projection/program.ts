@@ -3,7 +3,7 @@
  * step per row that fills it, and the rows in topological order. Recompute runs the steps; an
  * edit reruns only the cone downstream of the rows it touched.
  */
-import type { Indicator, Plan } from '../model/plan.ts';
+import type { Indicator, Plan, Projection, RangeParameter } from '../model/plan.ts';
 import { checkCalendar, periodIndex, type CalendarProblem, type PeriodIndex } from '../periods/calendar.ts';
 import {
   compileFormula,
@@ -55,6 +55,11 @@ export interface Program {
   /** Problems of the last run per row (runtime errors, method problems). */
   readonly runProblems: RowProblem[][];
   readonly steps: readonly (RowStep | null)[];
+  /**
+   * rows × PARAMETERS.length overrides of input parameters (level, rate, step, ceiling); NaN is
+   * "as in the plan". Written by `setParameter`, read by the row steps.
+   */
+  readonly parameters: Float64Array;
 }
 
 type RowStep = () => void;
@@ -150,6 +155,7 @@ export function compileProgram(plan: Plan): Result<Program, PlanProblem> {
     compileProblems.push({ code: 'blocked', row, period: -1, by: ids[by ?? row] as string });
   }
 
+  const parameters = new Float64Array(rowCount * PARAMETERS.length).fill(NaN);
   const steps: (RowStep | null)[] = plan.indicators.map((indicator, row) => {
     const offset = row * n;
     const rowValues = values.subarray(offset, offset + n);
@@ -170,15 +176,64 @@ export function compileProgram(plan: Plan): Result<Program, PlanProblem> {
       };
     }
     const known = knownCells(indicator, periods, rowActual);
+    // A private, mutable copy of the method's parameters: goal seek and simulation set them
+    // through `setParameter` without recompiling and without allocating per run.
+    const effective = { ...projection } as InputProjection;
+    const base = { ...projection } as InputProjection;
+    const p = row * PARAMETERS.length;
     return () => {
       // Restore known values, then project: a rerun must not build on its own earlier output.
       for (let t = 0; t < n; t++) if (!known.mask[t]) rowValues[t] = NaN; else rowValues[t] = known.values[t] as number;
-      const problem = projectRow(projection, rowValues, known.mask, { latest: latest[row] as number, targets: rowTargets });
+      const last = latest[row] as number;
+      const level = parameters[p] as number;
+      if (!Number.isNaN(level) && last >= 0) rowValues[last] = level;
+      applyParameter(effective, base, 'rate', parameters[p + 1] as number);
+      applyParameter(effective, base, 'step', parameters[p + 2] as number);
+      applyParameter(effective, base, 'ceiling', parameters[p + 3] as number);
+      const problem = projectRow(effective, rowValues, known.mask, { latest: last, targets: rowTargets });
       if (problem) runProblems[row]?.push({ code: 'method', row, period: -1, problem });
     };
   });
 
-  return ok({ plan, periods, ids, rowOf, values, isActual, targetValues, latest, graph, compileProblems, runProblems, steps });
+  return ok({ plan, periods, ids, rowOf, values, isActual, targetValues, latest, graph, compileProblems, runProblems, steps, parameters });
+}
+
+type InputProjection = Exclude<Projection, { method: 'formula' }>;
+
+/** The parameters of input rows that goal seek and simulation may vary, in their slot order. */
+export const PARAMETERS: readonly RangeParameter[] = ['level', 'rate', 'step', 'ceiling'];
+
+function applyParameter(effective: InputProjection, base: InputProjection, name: 'rate' | 'step' | 'ceiling', value: number): void {
+  if (!(name in base)) return;
+  const target = effective as unknown as Record<string, number>;
+  target[name] = Number.isNaN(value) ? (base as unknown as Record<string, number>)[name] as number : value;
+}
+
+/**
+ * Sets (or with NaN, clears) a parameter of an input row for the next runs: `level` replaces the
+ * latest actual, the others the method's own. Returns false when the row's method has no such
+ * parameter (`level` needs an actual to replace).
+ */
+export function setParameter(program: Program, row: number, parameter: RangeParameter, value: number): boolean {
+  const indicator = program.plan.indicators[row];
+  if (!indicator || indicator.projection.method === 'formula') return false;
+  if (parameter === 'level' ? (program.latest[row] as number) < 0 : !(parameter in indicator.projection)) return false;
+  program.parameters[row * PARAMETERS.length + PARAMETERS.indexOf(parameter)] = value;
+  return true;
+}
+
+/** The value a parameter has in the plan itself (NaN when the row has no such parameter). */
+export function baseParameter(program: Program, row: number, parameter: RangeParameter): number {
+  const indicator = program.plan.indicators[row];
+  if (!indicator || indicator.projection.method === 'formula') return NaN;
+  if (parameter === 'level') {
+    const last = program.latest[row] as number;
+    const key = program.periods.keys[last];
+    return last < 0 || key === undefined ? NaN : (indicator.actuals[key] ?? NaN);
+  }
+  const projection = indicator.projection as unknown as Record<string, unknown>;
+  const value = projection[parameter];
+  return typeof value === 'number' ? value : NaN;
 }
 
 /** Runs the rows given (in topological order), or every computable row. */

@@ -100,3 +100,29 @@ describe('projection methods', () => {
     ), { numRuns: 300 });
   });
 });
+
+describe('parameters set without recompiling', () => {
+  it('replace the level, rate, step and ceiling for the next run, and clear back to the plan', async () => {
+    const { compileProgram, runProgram, setParameter, baseParameter } = await import('../../../src/engine/projection/program.ts');
+    const plan = makePlan({ name: 'p', calendar, indicators: [makeIndicator({ id: 'x', actuals: { '2020': 100 }, projection: { method: 'growth', rate: 0.1 } }), makeIndicator({ id: 'y', projection: { method: 'formula', formula: 'x * 2' } })] });
+    const compiled = compileProgram(plan);
+    if (!compiled.ok) throw new Error('compile');
+    const program = compiled.value;
+    runProgram(program);
+    expect(program.values[1]).toBeCloseTo(110, 10);
+    expect(baseParameter(program, 0, 'rate')).toBe(0.1);
+    expect(setParameter(program, 0, 'rate', 0.2)).toBe(true);
+    expect(setParameter(program, 0, 'level', 50)).toBe(true);
+    expect(setParameter(program, 0, 'ceiling', 1)).toBe(false);
+    expect(setParameter(program, 1, 'rate', 1)).toBe(false);
+    runProgram(program);
+    expect(program.values[0]).toBe(50);
+    expect(program.values[1]).toBeCloseTo(60, 10);
+    expect(program.values[11 + 1]).toBeCloseTo(120, 10);
+    setParameter(program, 0, 'rate', NaN);
+    setParameter(program, 0, 'level', NaN);
+    runProgram(program);
+    expect(program.values[0]).toBe(100);
+    expect(program.values[1]).toBeCloseTo(110, 10);
+  });
+});
