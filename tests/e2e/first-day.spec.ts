@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, openApp, test, watchErrors } from './fixtures.ts';
+import { expect, openApp, storedPlans, test, watchErrors } from './fixtures.ts';
 
 const EXAMPLE_NAME = 'Thanh Hóa — Thông tin và Truyền thông 2024';
 
@@ -179,6 +179,8 @@ test('importing a plan that already exists offers a copy and never overwrites', 
 
 test('a file that is not a valid plan is refused with the path of the problem, and nothing changes', async ({ page, profile }) => {
   await openApp(page);
+  const before = await storedPlans(page);
+  expect(before).toContain('thanh-hoa-ttt-2024');
   const example = JSON.parse(readFileSync('public/examples/thanh-hoa-2024.json', 'utf8'));
   example.plan.id = 'another-plan';
   example.plan.indicators[3].targets[0].value = 'abc';
@@ -200,6 +202,7 @@ test('a file that is not a valid plan is refused with the path of the problem, a
   await expect(page.getByTestId('notice-error').filter({ hasText: 'broken.json' })).toBeVisible();
   await expect(page.getByTestId('plan-item')).toHaveCount(1);
   await expect(page.getByTestId('plan-title')).toHaveText(EXAMPLE_NAME);
+  expect(await storedPlans(page)).toBe(before);
 });
 
 test('a valid plan file dropped onto the window is imported', async ({ page }) => {

@@ -75,4 +75,18 @@ export async function openApp(page: Page): Promise<void> {
   await expect(page.locator('body[data-ready="true"]')).toBeAttached();
 }
 
+/** Every stored plan, read straight from IndexedDB (not through the app): what is really kept. */
+export async function storedPlans(page: Page): Promise<string> {
+  return page.evaluate(() => new Promise<string>((resolve, reject) => {
+    const open = indexedDB.open('chitieu');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const request = db.transaction('plans', 'readonly').objectStore('plans').getAll();
+      request.onsuccess = () => { db.close(); resolve(JSON.stringify(request.result)); };
+      request.onerror = () => { db.close(); reject(request.error); };
+    };
+  }));
+}
+
 export { expect };
