@@ -1,0 +1,103 @@
+import { Worker } from 'node:worker_threads';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createEngineClient, type EngineClient, type EngineWorker } from '../../src/client/engine-client.ts';
+import { createEngineApi } from '../../src/engine/api.ts';
+import { makeIndicator, makePlan } from '../../src/engine/model/factories.ts';
+import type { Plan } from '../../src/engine/model/plan.ts';
+
+type Fault = 'crash' | 'hang' | 'throw' | undefined;
+
+function spawner(faults: Fault[]): () => EngineWorker {
+  let started = 0;
+  return () => {
+    const fault = faults[started++];
+    const worker = new Worker(new URL('./node-engine-worker.mjs', import.meta.url), { workerData: { fault } });
+    return {
+      endpoint: nodeEndpoint(worker),
+      terminate: () => void worker.terminate(),
+      onCrash: (callback) => {
+        worker.on('error', (error) => callback(error.message));
+      },
+    };
+  };
+}
+
+function plan(revenue: number): Plan {
+  return makePlan({
+    name: 'p',
+    revision: revenue,
+    calendar: { periodicity: 'year', start: '2023', end: '2030' },
+    indicators: [
+      makeIndicator({ id: 'revenue', actuals: { '2023': revenue }, projection: { method: 'growth', rate: 0.05 } }),
+      makeIndicator({ id: 'double', projection: { method: 'formula', formula: 'revenue * 2' } }),
+    ],
+  });
+}
+
+let client: EngineClient | null = null;
+afterEach(() => { client?.close(); client = null; });
+
+describe('the engine client', () => {
+  it('computes in the worker and receives the values as buffers', async () => {
+    client = createEngineClient(spawner([undefined]));
+    const result = await client.compute(plan(100));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.values).toBeInstanceOf(Float64Array);
+    expect(result.value.values[8 + 1]).toBeCloseTo(210, 10);
+  });
+
+  it('delivers only the newest of overlapping requests; older ones are superseded', async () => {
+    client = createEngineClient(spawner([undefined]));
+    const calls = [1, 2, 3, 4, 5].map((n) => client!.compute(plan(n)));
+    const results = await Promise.all(calls);
+    expect(results.slice(0, 4).every((r) => !r.ok && r.error.code === 'superseded')).toBe(true);
+    const last = results[4];
+    expect(last?.ok && last.value.revision).toBe(5);
+  });
+
+  it('rejects every pending call with a readable error when the worker crashes, then starts a fresh one', async () => {
+    const restarts: string[] = [];
+    client = createEngineClient(spawner(['crash', undefined]), { onRestart: (reason) => restarts.push(reason.code) });
+    const started = Date.now();
+    const crashed = await client.compute(plan(1));
+    expect(crashed).toMatchObject({ ok: false, error: { code: 'crashed', message: expect.stringContaining('injected crash') } });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(restarts).toEqual(['crashed']);
+    const again = await client.compute(plan(2));
+    expect(again.ok).toBe(true);
+    expect(client.generation).toBe(2);
+  });
+
+  it('treats an exception escaping the engine as a crash and recovers', async () => {
+    client = createEngineClient(spawner(['throw', undefined]));
+    expect(await client.compute(plan(1))).toMatchObject({ ok: false, error: { code: 'crashed', message: expect.stringContaining('injected engine bug') } });
+    expect((await client.compute(plan(1))).ok).toBe(true);
+  });
+
+  it('ends a runaway computation after the time limit and restores a working worker', async () => {
+    client = createEngineClient(spawner(['hang', undefined]), { timeoutMs: 1_500 });
+    expect(await client.compute(plan(1))).toMatchObject({ ok: false, error: { code: 'timeout', ms: 1_500 } });
+    expect((await client.compute(plan(3))).ok).toBe(true);
+  });
+
+  it('after a burst of edits at random gaps, applies only the newest result, which equals a fresh compute', async () => {
+    client = createEngineClient(spawner([undefined]));
+    const applied: number[] = [];
+    const pending: Promise<unknown>[] = [];
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let edit = 1; edit <= 200; edit++) {
+      pending.push(client.compute(plan(edit)).then((r) => { if (r.ok) applied.push(r.value.revision); }));
+      await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * 4)));
+    }
+    await Promise.all(pending);
+    expect(applied.at(-1)).toBe(200);
+    expect([...applied].sort((a, b) => a - b)).toEqual(applied);
+    const final = await client.compute(plan(200));
+    const fresh = createEngineApi().compute(plan(200));
+    if (!final.ok || !fresh.ok) throw new Error('compute failed');
+    expect(Array.from(final.value.values)).toEqual(Array.from(fresh.value.values));
+  });
+});
