@@ -1,11 +1,14 @@
-// Comlink ships the Node adapter's types next to a file name that TypeScript does not pair with
-// the .mjs module; declare it here (the signature is that of node-adapter.d.ts).
+// Comlink ships node-adapter.d.ts beside node-adapter.mjs, which TypeScript does not pair with
+// the .mjs import; this re-declares the module with the same signature.
 declare module 'comlink/dist/esm/node-adapter.mjs' {
   import type { Endpoint } from 'comlink';
   interface NodeEndpoint {
-    postMessage(message: unknown, transfer?: unknown[]): void;
-    on(type: string, listener: (value: unknown) => void): void;
-    off(type: string, listener: (value: unknown) => void): void;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    postMessage(message: any, transfer?: any[]): void;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    on(type: string, listener: (...args: any[]) => void): void;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    off(type: string, listener: (...args: any[]) => void): void;
     start?: () => void;
   }
   export default function nodeEndpoint(nep: NodeEndpoint): Endpoint;
