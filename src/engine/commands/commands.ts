@@ -2,7 +2,7 @@
  * Commands: the only way a plan changes. `applyCommand` is pure: it returns the new plan and the
  * command that undoes it, so undo/redo, storage and (later) merge all speak the same language.
  */
-import type { Indicator, LocalizedText, Plan, Projection, Target } from '../model/plan.ts';
+import type { Indicator, IndicatorKind, LocalizedText, Plan, Projection, Range, Target } from '../model/plan.ts';
 import { parsePeriodKey } from '../periods/calendar.ts';
 import { err, ok, type Result } from '../result.ts';
 
@@ -17,6 +17,11 @@ export type Command =
   | { type: 'setProjection'; indicator: string; projection: Projection }
   | { type: 'setIndicatorText'; indicator: string; field: IndicatorTextField; value: LocalizedText }
   | { type: 'setIndicatorNote'; indicator: string; field: 'note' | 'source'; value: string | null }
+  | { type: 'setIndicatorKind'; indicator: string; kind: IndicatorKind }
+  | { type: 'setIndicatorDecimals'; indicator: string; decimals: number }
+  | { type: 'setIndicatorGroup'; indicator: string; group: string | null }
+  | { type: 'setRange'; indicator: string; range: Range | null }
+  | { type: 'moveIndicator'; indicator: string; index: number }
   | { type: 'addIndicator'; indicator: Indicator; index: number }
   | { type: 'removeIndicator'; indicator: string }
   | { type: 'batch'; commands: Command[] };
@@ -27,7 +32,9 @@ export type CommandError =
   | { code: 'notFinite' }
   | { code: 'duplicateIndicator'; indicator: string }
   | { code: 'badIndex'; index: number }
-  | { code: 'emptyName' };
+  | { code: 'emptyName' }
+  | { code: 'unknownGroup'; group: string }
+  | { code: 'badDecimals'; decimals: number };
 
 export interface Applied {
   plan: Plan;
@@ -115,6 +122,45 @@ function applyInner(plan: Plan, command: Command): Result<Applied, CommandError>
           inverse: { type: 'setIndicatorNote', indicator: indicator.id, field: command.field, value: indicator[command.field] ?? null },
         });
       });
+    case 'setIndicatorKind':
+      return updateIndicator(plan, command.indicator, (indicator) => ok({
+        indicator: { ...indicator, kind: command.kind },
+        inverse: { type: 'setIndicatorKind', indicator: indicator.id, kind: indicator.kind },
+      }));
+    case 'setIndicatorDecimals': {
+      const decimals = command.decimals;
+      if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6) return err({ code: 'badDecimals', decimals });
+      return updateIndicator(plan, command.indicator, (indicator) => ok({
+        indicator: { ...indicator, decimals },
+        inverse: { type: 'setIndicatorDecimals', indicator: indicator.id, decimals: indicator.decimals },
+      }));
+    }
+    case 'setIndicatorGroup': {
+      const group = command.group;
+      if (group !== null && !plan.groups.some((g) => g.id === group)) return err({ code: 'unknownGroup', group });
+      return updateIndicator(plan, command.indicator, (indicator) => {
+        const next: Indicator = { ...indicator };
+        if (group === null) delete next.group;
+        else next.group = group;
+        return ok({ indicator: next, inverse: { type: 'setIndicatorGroup', indicator: indicator.id, group: indicator.group ?? null } });
+      });
+    }
+    case 'setRange':
+      return updateIndicator(plan, command.indicator, (indicator) => {
+        const next: Indicator = { ...indicator };
+        if (command.range === null) delete next.range;
+        else next.range = command.range;
+        return ok({ indicator: next, inverse: { type: 'setRange', indicator: indicator.id, range: indicator.range ?? null } });
+      });
+    case 'moveIndicator': {
+      const from = plan.indicators.findIndex((i) => i.id === command.indicator);
+      if (from < 0) return err({ code: 'unknownIndicator', indicator: command.indicator });
+      if (command.index < 0 || command.index >= plan.indicators.length) return err({ code: 'badIndex', index: command.index });
+      const indicators = [...plan.indicators];
+      const [moved] = indicators.splice(from, 1);
+      indicators.splice(command.index, 0, moved as Indicator);
+      return ok({ plan: { ...plan, indicators }, inverse: { type: 'moveIndicator', indicator: command.indicator, index: from } });
+    }
     case 'addIndicator': {
       if (plan.indicators.some((i) => i.id === command.indicator.id)) return err({ code: 'duplicateIndicator', indicator: command.indicator.id });
       if (command.index < 0 || command.index > plan.indicators.length) return err({ code: 'badIndex', index: command.index });

@@ -39,6 +39,10 @@ describe('commands', () => {
     { type: 'setProjection', indicator: 'a', projection: { method: 'growth', rate: 0.1 } },
     { type: 'setIndicatorText', indicator: 'a', field: 'unit', value: { vi: 'tỷ đồng', en: 'billion VND' } },
     { type: 'setIndicatorNote', indicator: 'a', field: 'source', value: 'Báo cáo' },
+    { type: 'setIndicatorKind', indicator: 'a', kind: 'flow' },
+    { type: 'setIndicatorDecimals', indicator: 'a', decimals: 3 },
+    { type: 'setRange', indicator: 'a', range: { distribution: 'triangular', of: 'level', low: 0.9, likely: 1, high: 1.2 } },
+    { type: 'moveIndicator', indicator: 'a', index: 1 },
     { type: 'addIndicator', indicator: makeIndicator({ id: 'c' }), index: 1 },
     { type: 'removeIndicator', indicator: 'a' },
   ];
