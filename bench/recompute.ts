@@ -1,0 +1,180 @@
+/**
+ * Build and recompute on the main model: Chitieu against HyperFormula and against the floor.
+ * Every edit alternates a growth rate between two values, so each timed call does real work.
+ */
+import { affectedRows, compileProgram, runProgram, setParameter, type Program } from '../src/engine/projection/program.ts';
+import type { Plan } from '../src/engine/model/plan.ts';
+import { runFloor, type Floor } from './floor.ts';
+import { buildSheet, type SheetModel } from './hyperformula.ts';
+import type { BenchModel } from './model.ts';
+import { ms, times, type Line } from './report.ts';
+import { time, type Timing } from './timing.ts';
+
+export function compileOrThrow(plan: Plan): Program {
+  const compiled = compileProgram(plan);
+  if (!compiled.ok) throw new Error(`the benchmark plan does not compile: ${JSON.stringify(compiled.error)}`);
+  if (compiled.value.compileProblems.length > 0) throw new Error(`the benchmark plan has problems: ${JSON.stringify(compiled.value.compileProblems[0])}`);
+  return compiled.value;
+}
+
+/** The growth rate an edit sets on call i: the plan's rate, nudged up and down in turn. */
+export function editedRate(base: number, i: number): number {
+  return base + (i % 2 === 0 ? 0.001 : -0.001);
+}
+
+/**
+ * The three evaluators must compute the same model before their times mean anything: Chitieu and
+ * the floor do the same arithmetic (equal to the last bit), HyperFormula rounds its output a little.
+ */
+export function checkAgreement(model: BenchModel, program: Program, floor: Floor, sheet: SheetModel | null): { floor: number; hyperformula: number } {
+  const n = model.spec.periods;
+  let floorDiff = 0;
+  let sheetDiff = 0;
+  for (let r = 0; r < model.rows.length; r++) {
+    for (let t = 0; t < n; t++) {
+      const v = program.values[r * n + t] as number;
+      if (!Number.isFinite(v)) throw new Error(`Chitieu has no value at row ${r}, period ${t}`);
+      floorDiff = Math.max(floorDiff, Math.abs((floor.values[r * n + t] as number) - v) / Math.abs(v));
+      if (sheet) sheetDiff = Math.max(sheetDiff, Math.abs(sheet.value(r, t) - v) / Math.abs(v));
+    }
+  }
+  if (!(floorDiff <= 1e-12)) throw new Error(`Chitieu and the floor disagree (relative ${floorDiff})`);
+  if (!(sheetDiff <= 1e-9)) throw new Error(`Chitieu and HyperFormula disagree (relative ${sheetDiff})`);
+  return { floor: floorDiff, hyperformula: sheetDiff };
+}
+
+export interface BuildFigures {
+  chitieuCompile: Timing;
+  chitieuCompileAndRun: Timing;
+  hyperformulaBuild: Timing;
+}
+
+export function measureBuild(model: BenchModel, plan: Plan): { figures: BuildFigures; lines: Line[] } {
+  const chitieuCompile = time(() => compileOrThrow(plan), { warmup: 5, samples: 21 });
+  const chitieuCompileAndRun = time(() => runProgram(compileOrThrow(plan)), { warmup: 5, samples: 21 });
+  const hyperformulaBuild = time(() => buildSheet(model).destroy(), { warmup: 1, samples: 5 });
+  const ratio = hyperformulaBuild.medianMs / chitieuCompileAndRun.medianMs;
+  return {
+    figures: { chitieuCompile, chitieuCompileAndRun, hyperformulaBuild },
+    lines: [{
+      id: 'build',
+      work: 'build: compile + first full run',
+      chitieu: `${ms(chitieuCompileAndRun.medianMs)} (compile ${ms(chitieuCompile.medianMs)})`,
+      comparator: `HyperFormula buildFromArray ${ms(hyperformulaBuild.medianMs)}`,
+      ratio: `${times(ratio)} faster`,
+      target: '— (no target)',
+      status: 'info',
+    }],
+  };
+}
+
+export interface RecomputeFigures {
+  coneRows: number;
+  coneCells: number;
+  /** setParameter + affectedRows + runProgram(cone). */
+  chitieuEdit: Timing;
+  /** runProgram(cone) with the cone already known. */
+  chitieuConeRun: Timing;
+  /** setParameter + runProgram (every row). */
+  chitieuFull: Timing;
+  floorCone: Timing;
+  floorFull: Timing;
+  hyperformulaEdit: Timing;
+}
+
+export function measureTopEdit(model: BenchModel, program: Program, floor: Floor, sheet: SheetModel): { figures: RecomputeFigures; lines: Line[] } {
+  const row = model.topInput;
+  const base = floor.rates[row] as number;
+  const cone = affectedRows(program, [row]);
+  const coneRows = Int32Array.from(cone);
+  const options = { warmup: 20, samples: 31, batch: 10 };
+  const chitieuEdit = time((i) => {
+    setParameter(program, row, 'rate', editedRate(base, i));
+    runProgram(program, affectedRows(program, [row]));
+  }, options);
+  const chitieuConeRun = time((i) => {
+    setParameter(program, row, 'rate', editedRate(base, i));
+    runProgram(program, cone);
+  }, options);
+  const chitieuFull = time((i) => {
+    setParameter(program, row, 'rate', editedRate(base, i));
+    runProgram(program);
+  }, options);
+  const floorCone = time((i) => {
+    floor.rates[row] = editedRate(base, i);
+    runFloor(floor, coneRows);
+  }, options);
+  const floorFull = time((i) => {
+    floor.rates[row] = editedRate(base, i);
+    runFloor(floor);
+  }, options);
+  const hyperformulaEdit = time((i) => sheet.setRate(row, editedRate(base, i)), { warmup: 2, samples: 9 });
+
+  // Leave all three at the plan's rate, computed, for whoever measures next.
+  setParameter(program, row, 'rate', NaN);
+  runProgram(program);
+  floor.rates[row] = base;
+  runFloor(floor);
+  sheet.setRate(row, base);
+
+  const vsSheet = hyperformulaEdit.medianMs / chitieuEdit.medianMs;
+  const vsFloor = chitieuEdit.medianMs / floorCone.medianMs;
+  const cells = cone.length * model.spec.periods;
+  const work = `recompute after the rate of ${model.rows[row]?.id} changes (cone ${cone.length} rows, ${cells.toLocaleString('en-US')} cells)`;
+  return {
+    figures: { coneRows: cone.length, coneCells: cells, chitieuEdit, chitieuConeRun, chitieuFull, floorCone, floorFull, hyperformulaEdit },
+    lines: [
+      {
+        id: 'recompute.vsHyperFormula', work, chitieu: `${ms(chitieuEdit.medianMs)} (edit + cone)`,
+        comparator: `HyperFormula setCellContents ${ms(hyperformulaEdit.medianMs)}`,
+        ratio: `${times(vsSheet)} faster`, target: '≥ 1,000× faster', status: vsSheet >= 1000 ? 'PASS' : 'MISS',
+      },
+      {
+        id: 'recompute.vsFloor', work, chitieu: `${ms(chitieuEdit.medianMs)} (run only ${ms(chitieuConeRun.medianMs)})`,
+        comparator: `floor: one plain-JS pass over the cone ${ms(floorCone.medianMs)}`,
+        ratio: `${times(vsFloor)} the floor`, target: '≤ 2× the floor', status: vsFloor <= 2 ? 'PASS' : 'MISS',
+      },
+      {
+        id: 'recompute.full', work: 'full recompute (every row)', chitieu: ms(chitieuFull.medianMs),
+        comparator: `floor: one plain-JS pass over every row ${ms(floorFull.medianMs)}`,
+        ratio: `${times(chitieuFull.medianMs / floorFull.medianMs)} the floor`, target: '— (no target)', status: 'info',
+      },
+    ],
+  };
+}
+
+export interface LeafFigures {
+  chitieuEdit: Timing;
+  chitieuFull: Timing;
+  hyperformulaEdit: Timing;
+}
+
+export function measureLeafEdit(model: BenchModel, program: Program, sheet: SheetModel): { figures: LeafFigures; lines: Line[] } {
+  const row = model.leafInput;
+  const base = model.rows[row]?.kind === 'growth' ? model.rows[row].rate : NaN;
+  const cone = affectedRows(program, [row]);
+  if (cone.length !== 1) throw new Error(`the leaf input ${row} has ${cone.length - 1} dependents`);
+  const chitieuEdit = time((i) => {
+    setParameter(program, row, 'rate', editedRate(base, i));
+    runProgram(program, affectedRows(program, [row]));
+  }, { warmup: 10, samples: 31, batch: 1_000 });
+  const chitieuFull = time((i) => {
+    setParameter(program, row, 'rate', editedRate(base, i));
+    runProgram(program);
+  }, { warmup: 10, samples: 31, batch: 10 });
+  const hyperformulaEdit = time((i) => sheet.setRate(row, editedRate(base, i)), { warmup: 10, samples: 31, batch: 10 });
+  setParameter(program, row, 'rate', NaN);
+  runProgram(program);
+  sheet.setRate(row, base);
+  const ratio = chitieuEdit.medianMs / chitieuFull.medianMs;
+  return {
+    figures: { chitieuEdit, chitieuFull, hyperformulaEdit },
+    lines: [{
+      id: 'leaf', work: `change an input nothing depends on (${model.rows[row]?.id})`,
+      chitieu: `${ms(chitieuEdit.medianMs)} (edit + cone of 1 row)`,
+      comparator: `Chitieu full recompute ${ms(chitieuFull.medianMs)}; HyperFormula ${ms(hyperformulaEdit.medianMs)}`,
+      ratio: `${times(ratio)} of full`, target: '≤ 1/100 of full', status: ratio <= 0.01 ? 'PASS' : 'MISS',
+    }],
+  };
+}
+

@@ -1,0 +1,83 @@
+/**
+ * `npm run bench`: Chitieu's engine against HyperFormula, the plain-JS floor and a reference
+ * Monte Carlo loop, on the generated models of `model.ts`. Prints a table of figures, ratios and
+ * the targets of QUALITY.md, and writes every figure to bench/results/latest.json.
+ * Not a test: it asserts nothing about time, only that the evaluators agree on the numbers.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { buildFloor, runFloor } from './floor.ts';
+import { buildSheet } from './hyperformula.ts';
+import { generateModel, MAIN_SPEC, toPlan } from './model.ts';
+import { checkAgreement, compileOrThrow, measureBuild, measureLeafEdit, measureTopEdit } from './recompute.ts';
+import { measureRoundTrip } from './round-trip.ts';
+import { machine, printTable, type Line } from './report.ts';
+import { runProgram } from '../src/engine/projection/program.ts';
+
+const log = (text: string): void => {
+  process.stderr.write(`${text}\n`);
+};
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const model = generateModel(MAIN_SPEC);
+  const plan = toPlan(model);
+  const program = compileOrThrow(plan);
+  runProgram(program);
+  const floor = buildFloor(model);
+  runFloor(floor);
+  log('building HyperFormula…');
+  const sheet = buildSheet(model);
+  const agreement = checkAgreement(model, program, floor, sheet);
+  const lines: Line[] = [];
+  const figures: Record<string, unknown> = {};
+
+  log('1/6 build');
+  const build = measureBuild(model, plan);
+  lines.push(...build.lines);
+  figures.build = build.figures;
+
+  log('2/6 recompute after a rate near the top changes');
+  const top = measureTopEdit(model, program, floor, sheet);
+  lines.push(...top.lines);
+  figures.recompute = top.figures;
+
+  log('3/6 an input nothing depends on');
+  const leaf = measureLeafEdit(model, program, sheet);
+  lines.push(...leaf.lines);
+  figures.leafEdit = leaf.figures;
+  // The edits must have left every value as a fresh compute gives it.
+  checkAgreement(model, program, floor, null);
+
+  sheet.destroy();
+
+  log('6/6 worker round trip');
+  const trip = await measureRoundTrip(model);
+  lines.push(...trip.lines);
+  figures.workerRoundTrip = trip.figures;
+
+  const table = printTable(lines);
+  process.stdout.write(`\n${table}\n`);
+  const nonFormula = model.rows.filter((r) => r.kind === 'growth').length;
+  const result = {
+    generatedAt: new Date().toISOString(),
+    command: 'npm run bench',
+    durationS: Math.round((Date.now() - started) / 100) / 10,
+    machine: machine(),
+    model: {
+      ...MAIN_SPEC,
+      growthRows: nonFormula,
+      formulaRows: model.rows.length - nonFormula,
+      topInput: model.rows[model.topInput]?.id,
+      leafInput: model.rows[model.leafInput]?.id,
+      deepest: model.rows[model.deepest]?.id,
+    },
+    agreement,
+    lines,
+    figures,
+  };
+  mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+  writeFileSync(new URL('./results/latest.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
+  log(`\nwritten to bench/results/latest.json in ${result.durationS} s`);
+}
+
+await main();

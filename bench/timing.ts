@@ -1,0 +1,57 @@
+/**
+ * Timing: warm up, then repeat and keep the median (robust to a GC pause or a scheduler hiccup in
+ * one sample). Work shorter than a timer's resolution is timed in batches and divided.
+ */
+export interface Timing {
+  /** Median of the samples, per call, in milliseconds. */
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  /** Samples taken (each of `batch` calls). */
+  samples: number;
+  batch: number;
+}
+
+export interface TimingOptions {
+  warmup: number;
+  samples: number;
+  /** Calls per sample; each sample's time is divided by it. */
+  batch?: number;
+}
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+function summarise(times: number[], batch: number): Timing {
+  return { medianMs: median(times), minMs: Math.min(...times), maxMs: Math.max(...times), samples: times.length, batch };
+}
+
+/** `fn(i)` gets the call's index, so alternating edits (rate up, rate down) do real work each time. */
+export function time(fn: (i: number) => void, options: TimingOptions): Timing {
+  const batch = options.batch ?? 1;
+  let i = 0;
+  for (let w = 0; w < options.warmup * batch; w++) fn(i++);
+  const times: number[] = [];
+  for (let s = 0; s < options.samples; s++) {
+    const start = process.hrtime.bigint();
+    for (let b = 0; b < batch; b++) fn(i++);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6 / batch);
+  }
+  return summarise(times, batch);
+}
+
+export async function timeAsync(fn: (i: number) => Promise<void>, options: TimingOptions): Promise<Timing> {
+  const batch = options.batch ?? 1;
+  let i = 0;
+  for (let w = 0; w < options.warmup * batch; w++) await fn(i++);
+  const times: number[] = [];
+  for (let s = 0; s < options.samples; s++) {
+    const start = process.hrtime.bigint();
+    for (let b = 0; b < batch; b++) await fn(i++);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6 / batch);
+  }
+  return summarise(times, batch);
+}
