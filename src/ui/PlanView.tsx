@@ -1,11 +1,14 @@
 import { createSignal, Show } from 'solid-js';
 import type { PlanSession } from '../app/session.ts';
 import type { Plan } from '../engine/model/plan.ts';
+import type { Command, CommandError } from '../engine/commands/index.ts';
+import type { Messages } from './i18n/index.ts';
 import { AddIndicatorDialog } from './AddIndicatorDialog.tsx';
 import { PlanGrid } from './grid/PlanGrid.tsx';
 import { lang, t } from './i18n/index.ts';
 import { notify } from './notices.ts';
 import { localized } from './grid/rows.ts';
+import { Inspector } from './inspector/Inspector.tsx';
 
 /** Starts a download of text as a file, without a server. */
 function download(fileName: string, text: string): void {
@@ -20,12 +23,32 @@ function download(fileName: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
 
+function describeCommandError(error: CommandError, m: Messages): string {
+  switch (error.code) {
+    case 'unknownIndicator': return `${m.commandError.unknownIndicator} (${error.indicator})`;
+    case 'unknownPeriod': return `${m.commandError.unknownPeriod} (${error.period})`;
+    case 'notFinite': return m.commandError.notFinite;
+    case 'duplicateIndicator': return `${m.commandError.duplicateIndicator} (${error.indicator})`;
+    case 'badIndex': return m.commandError.badIndex;
+    case 'emptyName': return m.commandError.emptyName;
+    case 'unknownGroup': return `${m.commandError.unknownGroup} (${error.group})`;
+    case 'badDecimals': return m.commandError.badDecimals;
+  }
+}
+
 export function PlanView(props: { session: PlanSession; plan: Plan }) {
   // The session is created once at start and never replaced.
   // eslint-disable-next-line solid/reactivity
   const session = props.session;
   const [adding, setAdding] = createSignal(false);
   const [focused, setFocused] = createSignal<string | null>(null);
+  const [inspectorOpen, setInspectorOpen] = createSignal(true);
+  const focusedIndicator = () => props.plan.indicators.find((i) => i.id === focused());
+
+  const dispatch = (command: Command, label: string) => {
+    const refused = session.dispatch(command, label);
+    if (refused) notify({ kind: 'error', text: `${label}: ${describeCommandError(refused, t())}` });
+  };
 
   const exportPlan = () => {
     const file = session.exportPlan();
@@ -77,16 +100,26 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
           </div>
         }
       >
-        <PlanGrid
-          plan={props.plan}
-          result={session.result()}
-          onEdit={(edit) => {
-            const refused = session.dispatch(edit.command, edit.label);
-            if (refused) notify({ kind: 'error', text: `${edit.label}: ${refused.code}` });
-          }}
-          onInvalid={(message) => notify({ kind: 'error', text: message })}
-          onFocusIndicator={setFocused}
-        />
+        <div class="plan-workspace">
+          <PlanGrid
+            plan={props.plan}
+            result={session.result()}
+            onEdit={(edit) => dispatch(edit.command, edit.label)}
+            onInvalid={(message) => notify({ kind: 'error', text: message })}
+            onFocusIndicator={(id) => { setFocused(id); if (id) setInspectorOpen(true); }}
+          />
+          <Show when={inspectorOpen() && focusedIndicator() ? focused() : null} keyed>
+            {(_id) => (
+              <Inspector
+                plan={props.plan}
+                indicator={focusedIndicator() ?? props.plan.indicators[0]!}
+                result={session.result()}
+                dispatch={dispatch}
+                onClose={() => setInspectorOpen(false)}
+              />
+            )}
+          </Show>
+        </div>
       </Show>
       <Show when={adding()}>
         <AddIndicatorDialog

@@ -14,6 +14,17 @@ export const STATUS_ICON: Record<TargetStatus, string> = { met: '✓', onTrack: 
 
 const isIndicator = (row: GridRow | undefined): row is IndicatorRow => row?.kind === 'indicator';
 
+/**
+ * The problems that make a period's cell wrong: its own, and those of the whole row that leave
+ * every cell without a value (a formula that does not parse, a cycle, a blocked row). A method
+ * with nothing to project from only leaves cells blank, which needs no alarm in each cell.
+ */
+function cellProblems(row: IndicatorRow, period: number) {
+  const own = row.problems.get(period) ?? [];
+  const whole = (row.problems.get(-1) ?? []).filter((p) => p.code !== 'method');
+  return own.length || whole.length ? [...own, ...whole] : null;
+}
+
 export interface ColumnContext {
   lang: Lang;
   messages: Messages;
@@ -173,7 +184,7 @@ export function buildColumns(ctx: ColumnContext): ColDef<GridRow>[] {
       },
       valueFormatter: (p) => {
         const row = p.data;
-        if (isIndicator(row) && row.problems.has(period)) return m.errorCell;
+        if (isIndicator(row) && cellProblems(row, period)) return m.errorCell;
         return number(p);
       },
       cellClass: (p) => {
@@ -183,13 +194,13 @@ export function buildColumns(ctx: ColumnContext): ColDef<GridRow>[] {
         if (row.isFormula) classes.push('cell-formula');
         else classes.push(row.isActual?.[period] ? 'cell-actual' : 'cell-projected');
         if (row.target && row.target.period === period) classes.push('cell-target-period');
-        if (row.problems.has(period)) classes.push('cell-error');
+        if (cellProblems(row, period)) classes.push('cell-error');
         return classes;
       },
       tooltipValueGetter: (p: ITooltipParams<GridRow>) => {
         const row = p.data;
         if (!isIndicator(row)) return undefined;
-        const problems = row.problems.get(period);
+        const problems = cellProblems(row, period);
         if (problems) return problems.map((problem) => describeRowProblem(problem, m, lang)).join('\n');
         if (row.isFormula) return m.formulaRow;
         return row.isActual?.[period] ? m.actualCell : m.projectedCell;
