@@ -8,12 +8,14 @@
  *   the spreadsheet too.
  * - The remaining rows (696) are formulas, each at a level 1..`maxDepth` (14): its first operand
  *   is a row of the level just below (so the longest chain is exactly `maxDepth` formulas deep),
- *   its other operands any lower row, one in ten of them a headline input (rows 0..7: population,
- *   prices) as in real plans. Fewer rows at higher levels, as in real plans, where a few headline
- *   indicators sit on many details.
- * - Row 0 (the first growth row) starts the spine: one formula per level reads the previous one,
- *   so editing row 0's rate reaches the deepest indicator. The last `unreadInputs` growth rows
- *   are read by no formula: editing them is "an input nothing depends on".
+ *   its other operands any lower row, one in ten of them a headline input (rows 0 and 1: think
+ *   population and a price index, which real plans read everywhere). Fewer rows at higher levels,
+ *   as in real plans, where a few headline indicators sit on many details.
+ * - Row 0 (the first growth row) starts the spine: one formula per level reads the previous one
+ *   through a sum, a weighted mean or a scaling, so editing row 0's rate reaches the deepest
+ *   indicator and moves it. Row 0 is "the rate near the top": its cone is 371 of the 1,000 rows.
+ *   The last `unreadInputs` growth rows are read by no formula: editing them is "an input nothing
+ *   depends on".
  * - Formulas come from a few templates over positive values (sum, weighted mean, ratio, scale,
  *   product over a third, min, max, a conditional). Every value stays positive and finite, so
  *   there is no blank or error anywhere, and the same model means the same numbers in Chitieu, in
@@ -36,13 +38,15 @@ export interface ModelSpec {
   unreadInputs: number;
   /** Growth rows (the first ones) that formulas read more often than others. */
   headlineInputs: number;
+  /** The share of non-spine operands that read a headline input. */
+  headlineShare: number;
   seed: number;
 }
 
-export const MAIN_SPEC: ModelSpec = { indicators: 1_000, periods: 120, growthRows: 304, maxDepth: 14, unreadInputs: 4, headlineInputs: 8, seed: 20240917 };
+export const MAIN_SPEC: ModelSpec = { indicators: 1_000, periods: 120, growthRows: 304, maxDepth: 14, unreadInputs: 4, headlineInputs: 2, headlineShare: 0.1, seed: 20240917 };
 
 /** The Monte Carlo plan: 100 indicators × 60 months, every growth rate uncertain. */
-export const SIMULATION_SPEC: ModelSpec = { indicators: 100, periods: 60, growthRows: 30, maxDepth: 8, unreadInputs: 2, headlineInputs: 3, seed: 7 };
+export const SIMULATION_SPEC: ModelSpec = { indicators: 100, periods: 60, growthRows: 30, maxDepth: 8, unreadInputs: 2, headlineInputs: 2, headlineShare: 0.1, seed: 7 };
 
 export type Template =
   | { kind: 'sum'; a: number; b: number }
@@ -114,10 +118,10 @@ export function generateModel(spec: ModelSpec): BenchModel {
       const row = rows.length;
       // The first row of each level continues the spine from row 0.
       const a = i === 0 ? spine : pick(below);
-      // Every tenth other operand reads a headline input (rows 0..headlineInputs-1: population,
-      // prices), as real plans do; the rest read any lower row.
-      const other = (): number => (random() < 0.1 ? Math.floor(random() * spec.headlineInputs) : pick(lower));
-      const template = makeTemplate(random, a, other);
+      // A share of the other operands read a headline input (rows 0..headlineInputs-1), as real
+      // plans read population or prices; the rest read any lower row.
+      const other = (): number => (random() < spec.headlineShare ? Math.floor(random() * spec.headlineInputs) : pick(lower));
+      const template = i === 0 ? spineTemplate(random, a, other) : makeTemplate(random, a, other);
       rows.push({ kind: 'formula', row, id: `f${level}_${i}`, level, template });
       here.push(row);
       if (i === 0) spine = row;
@@ -141,6 +145,22 @@ function makeTemplate(random: () => number, a: number, other: () => number): Tem
     case 5: return { kind: 'min', a, b: other() };
     case 6: return { kind: 'max', a, b: other() };
     default: return { kind: 'choose', a, b: other(), k };
+  }
+}
+
+/**
+ * The spine passes every change of row 0 on (a min, a max or a conditional could cut it off), so
+ * the deepest indicator responds to row 0's rate and goal seek has something to find.
+ */
+function spineTemplate(random: () => number, a: number, other: () => number): Template {
+  const k = Number((0.5 + random()).toFixed(3));
+  switch (Math.floor(random() * 3)) {
+    case 0: return { kind: 'sum', a, b: other() };
+    case 1: {
+      const w = Number((0.5 + random() * 0.3).toFixed(3));
+      return { kind: 'weighted', a, b: other(), w, v: Number((1 - w).toFixed(3)) };
+    }
+    default: return { kind: 'scale', a, k };
   }
 }
 

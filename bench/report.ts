@@ -3,7 +3,7 @@
  * target from QUALITY.md and an honest PASS or MISS; and the machine it ran on.
  */
 import { execFileSync } from 'node:child_process';
-import { cpus, totalmem, type as osType, release } from 'node:os';
+import { cpus, loadavg, totalmem, type as osType, release } from 'node:os';
 
 /** `info` lines have no target; `not measured` lines say why in `reason`. */
 export type Status = 'PASS' | 'MISS' | 'info' | 'not measured';
@@ -29,9 +29,14 @@ export interface Machine {
   memoryGiB: number;
   os: string;
   commit: string;
+  /**
+   * 1-minute load average when the run started and ended. Above `cores`, other processes were
+   * competing for the CPU and every figure is noisier (ratios less so: variants run in turns).
+   */
+  loadAverage: { start: number; end: number };
 }
 
-export function machine(): Machine {
+export function machine(loadAtStart: number): Machine {
   const cpu = cpus();
   let commit = 'unknown';
   try {
@@ -47,7 +52,15 @@ export function machine(): Machine {
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     os: `${osType()} ${release()}`,
     commit,
+    loadAverage: { start: round2(loadAtStart), end: round2(loadavg()[0] ?? NaN) },
   };
+}
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+/** The 1-minute load average now. */
+export function currentLoad(): number {
+  return loadavg()[0] ?? NaN;
 }
 
 /** Milliseconds with three significant digits (0.00213 ms, 0.213 ms, 21.3 ms, 1,020 ms). */

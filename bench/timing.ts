@@ -43,6 +43,38 @@ export function time(fn: (i: number) => void, options: TimingOptions): Timing {
   return summarise(times, batch);
 }
 
+/** A variant to time in turns: a function, or one with its own batch size. */
+export type Variant = ((i: number) => void) | { run: (i: number) => void; batch: number };
+
+function batched(v: Variant): v is { run: (i: number) => void; batch: number } {
+  return typeof v === 'object';
+}
+
+/**
+ * Several variants timed in turns (a batch of each per round), so that load from elsewhere on a
+ * shared machine falls on all of them alike and their ratios stay fair.
+ */
+export function timeInTurns<K extends string>(variants: Record<K, Variant>, options: TimingOptions): Record<K, Timing> {
+  const names = Object.keys(variants) as K[];
+  const times = new Map<K, number[]>(names.map((name) => [name, []]));
+  const batchOf = (name: K): number => {
+    const v: Variant = variants[name];
+    return batched(v) ? v.batch : (options.batch ?? 1);
+  };
+  let i = 0;
+  for (let round = 0; round < options.warmup + options.samples; round++) {
+    for (const name of names) {
+      const v: Variant = variants[name];
+      const fn = batched(v) ? v.run : v;
+      const batch = batchOf(name);
+      const start = process.hrtime.bigint();
+      for (let b = 0; b < batch; b++) fn(i++);
+      if (round >= options.warmup) times.get(name)?.push(Number(process.hrtime.bigint() - start) / 1e6 / batch);
+    }
+  }
+  return Object.fromEntries(names.map((name) => [name, summarise(times.get(name) ?? [], batchOf(name))])) as Record<K, Timing>;
+}
+
 export async function timeAsync(fn: (i: number) => Promise<void>, options: TimingOptions): Promise<Timing> {
   const batch = options.batch ?? 1;
   let i = 0;
