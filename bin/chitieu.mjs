@@ -4,5 +4,11 @@
 // CLI's own: it sets process.exitCode and writes to the process's streams.
 import { tsImport } from 'tsx/esm/api';
 
-const { main } = await tsImport('../src/cli/main.ts', import.meta.url);
-await main();
+try {
+  const { main } = await tsImport('../src/cli/main.ts', import.meta.url);
+  await main();
+} catch (error) {
+  // Only a broken installation gets here (the CLI catches its own errors): one line, no stack.
+  process.stderr.write(`chitieu: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}

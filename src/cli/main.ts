@@ -126,7 +126,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
   }
   const parsed = parseArgs(rest, { positionals: command.positionals, options: { ...command.options, ...COMMON_OPTIONS } });
   if (!parsed.ok) return fail(context, EXIT.usage, [`${describeUsageProblem(parsed.error, m)} (${m.seeHelp(command.name)})`]);
-  return command.run(parsed.value, context);
+  try {
+    return await command.run(parsed.value, context);
+  } catch (error) {
+    // A bug, not a problem of the user's: one line that says so, never a stack trace.
+    return fail(context, EXIT.problem, [m.internalError(error instanceof Error ? error.message : String(error))]);
+  }
 }
 
 /** The real process: arguments, writers, exit code. An unexpected exception is one line, not a stack trace. */
@@ -140,10 +145,5 @@ export async function main(): Promise<void> {
     io.err(`chitieu: ${m.outputFailed(error.code ?? error.message)}\n`);
     process.exit(EXIT.problem);
   });
-  try {
-    process.exitCode = await run(argv, io);
-  } catch (error) {
-    io.err(`chitieu: ${m.internalError(error instanceof Error ? error.message : String(error))}\n`);
-    process.exitCode = EXIT.problem;
-  }
+  process.exitCode = await run(argv, io);
 }

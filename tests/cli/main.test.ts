@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../src/cli/main.ts';
+import { COMMANDS, run } from '../../src/cli/main.ts';
 import { cli } from './helpers.ts';
 
 describe('chitieu, the program', () => {
@@ -49,5 +49,18 @@ describe('chitieu, the program', () => {
       stderr: `chitieu: không có lệnh “projet”; các lệnh: ${COMMANDS.map((c) => c.name).join(', ')} (xem: chitieu --help)\n`,
     });
     expect((await cli(['--frobnicate'], { env: { LANG: 'en' } })).stderr).toBe('chitieu: no option --frobnicate (see: chitieu --help)\n');
+  });
+
+  it('turns an unexpected exception into one line and exit 1, not a stack trace', async () => {
+    const errors: string[] = [];
+    const code = await run(['validate', 'plan.json'], {
+      out: () => undefined,
+      err: (text) => void errors.push(text),
+      readText: () => Promise.reject(new Error('disk on fire')),
+      env: {},
+      columns: undefined,
+    });
+    expect(code).toBe(1);
+    expect(errors.join('')).toBe('chitieu: lỗi nội bộ của chitieu (disk on fire); hãy báo lỗi này\n');
   });
 });
