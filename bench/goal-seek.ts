@@ -4,11 +4,12 @@
  * the plan reaches at rate + 0.2 points, so a root exists and every method must find the same one.
  */
 import { affectedRows, runProgram, setParameter, type Program } from '../src/engine/projection/program.ts';
+import { goalSeekProgram, type GoalSeekAnswer, type GoalSeekRequest } from '../src/engine/solve/index.ts';
 import { bisect } from './bisection.ts';
 import type { SheetModel } from './hyperformula.ts';
 import type { BenchModel } from './model.ts';
 import { ms, times, type Line } from './report.ts';
-import { time, type Timing } from './timing.ts';
+import { time, timeInTurns, type Timing } from './timing.ts';
 
 export const BISECTION_STEPS = 50;
 /** HyperFormula runs all 50 steps when they take at most this long; else fewer, extrapolated. */
@@ -107,6 +108,54 @@ export function measureBisection(program: Program, sheet: SheetModel, problem: G
       chitieu: ms(chitieu.medianMs),
       comparator: `HyperFormula ${ms(totalMs)} (${label})`,
       ratio: `${times(totalMs / chitieu.medianMs)} faster`, target: '— (no target)', status: 'info',
+    }],
+  };
+}
+
+export interface ChitieuGoalSeekFigures {
+  evaluations: number;
+  time: Timing;
+  /** One edit + cone on the same input, for "≤ 20× one recompute". */
+  oneRecompute: Timing;
+  answer: number;
+  achieved: number;
+}
+
+/** Chitieu's own goal seek (`goalSeekProgram`) on the same problem. */
+export function measureChitieuGoalSeek(model: BenchModel, program: Program, problem: GoalProblem, bisectionRoot: number): { figures: ChitieuGoalSeekFigures; lines: Line[] } {
+  const request: GoalSeekRequest = {
+    vary: { indicator: model.rows[problem.input]?.id ?? '', parameter: 'rate' },
+    indicator: model.rows[problem.indicator]?.id ?? '',
+    period: program.periods.keys[problem.period] ?? '',
+    value: problem.value,
+  };
+  let answer: GoalSeekAnswer | null = null;
+  const seek = (): void => {
+    const result = goalSeekProgram(program, request);
+    if (!result.ok) throw new Error(`goal seek failed: ${JSON.stringify(result.error)}`);
+    answer = result.value;
+  };
+  const f = chitieuGoalFunction(program, problem);
+  const { goalSeek: seekTime, oneRecompute } = timeInTurns({
+    goalSeek: seek,
+    oneRecompute: (i) => { f(i % 2 ? problem.low : problem.high); },
+  }, { warmup: 5, samples: 31 });
+  setParameter(program, problem.input, 'rate', NaN);
+  runProgram(program);
+  const found = answer as GoalSeekAnswer | null;
+  if (!found) throw new Error('goal seek did not run');
+  // The same root bisection found, to the precision 50 halvings of a 0.02-wide bracket give.
+  if (!(Math.abs(found.value - bisectionRoot) <= 1e-12)) throw new Error(`goal seek found ${found.value}, bisection ${bisectionRoot}`);
+  const perRecompute = seekTime.medianMs / oneRecompute.medianMs;
+  return {
+    figures: { evaluations: found.evaluations, time: seekTime, oneRecompute, answer: found.value, achieved: found.achieved },
+    lines: [{
+      id: 'goalSeek', work: 'goal seek by Chitieu (goalSeekProgram, same problem)',
+      chitieu: `${found.evaluations} evaluations, ${ms(seekTime.medianMs)}`,
+      comparator: `one edit + cone ${ms(oneRecompute.medianMs)}; bisection above`,
+      ratio: `${times(perRecompute)} one recompute`,
+      target: '≤ 15 evaluations (≤ 20× one recompute)',
+      status: found.evaluations <= 15 && perRecompute <= 20 ? 'PASS' : 'MISS',
     }],
   };
 }

@@ -29,6 +29,8 @@ export interface Machine {
   memoryGiB: number;
   os: string;
   commit: string;
+  /** Engine files that differed from `commit` when the run was made (uncommitted work measured too). */
+  uncommittedEngineFiles: string[];
   /**
    * 1-minute load average when the run started and ended. Above `cores`, other processes were
    * competing for the CPU and every figure is noisier (ratios less so: variants run in turns).
@@ -39,8 +41,11 @@ export interface Machine {
 export function machine(loadAtStart: number): Machine {
   const cpu = cpus();
   let commit = 'unknown';
+  let uncommittedEngineFiles: string[] = [];
   try {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const status = execFileSync('git', ['status', '--porcelain', '--', 'src/engine', 'src/format'], { encoding: 'utf8' });
+    uncommittedEngineFiles = status.split('\n').filter((line) => line.trim() !== '').map((line) => line.slice(3));
   } catch {
     // Not a git checkout: the figure still stands, only its provenance is vaguer.
   }
@@ -52,6 +57,7 @@ export function machine(loadAtStart: number): Machine {
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     os: `${osType()} ${release()}`,
     commit,
+    uncommittedEngineFiles,
     loadAverage: { start: round2(loadAtStart), end: round2(loadavg()[0] ?? NaN) },
   };
 }

@@ -9,7 +9,7 @@ import { buildFloor, runFloor } from './floor.ts';
 import { buildSheet } from './hyperformula.ts';
 import { generateModel, MAIN_SPEC, toPlan } from './model.ts';
 import { checkAgreement, compileOrThrow, measureBuild, measureLeafEdit, measureTopEdit } from './recompute.ts';
-import { goalProblem, measureBisection } from './goal-seek.ts';
+import { goalProblem, measureBisection, measureChitieuGoalSeek } from './goal-seek.ts';
 import { measureRoundTrip } from './round-trip.ts';
 import { currentLoad, machine, printTable, type Line } from './report.ts';
 import { cpus } from 'node:os';
@@ -61,8 +61,9 @@ async function main(): Promise<void> {
   const problem = goalProblem(model, program);
   const bisection = measureBisection(program, sheet, problem);
   lines.push(...bisection.lines);
-  lines.push(notMeasured('goalSeek', 'goal seek by Chitieu (evaluations, time)', '≤ 15 evaluations', 'goalSeekProgram (src/engine/solve) has not landed yet'));
-  figures.goalSeek = { problem, bisection: bisection.figures, chitieu: { notMeasured: 'goalSeekProgram (src/engine/solve) has not landed yet' } };
+  const seek = measureChitieuGoalSeek(model, program, problem, bisection.figures.chitieuRoot);
+  lines.push(...seek.lines);
+  figures.goalSeek = { problem, bisection: bisection.figures, chitieu: seek.figures };
   checkAgreement(model, program, floor, null);
 
   sheet.destroy();
@@ -78,7 +79,8 @@ async function main(): Promise<void> {
 
   const table = printTable(lines);
   const info = machine(loadAtStart);
-  process.stdout.write(`\n${table}\n\nNode ${info.node}, ${info.cpu}, ${info.cores} cores; load average ${info.loadAverage.start} at start, ${info.loadAverage.end} at end.\n`);
+  process.stdout.write(`\n${table}\n\nNode ${info.node}, ${info.cpu}, ${info.cores} cores; load average ${info.loadAverage.start} at start, ${info.loadAverage.end} at end; commit ${info.commit}.\n`);
+  if (info.uncommittedEngineFiles.length > 0) process.stdout.write(`Measured with uncommitted engine changes: ${info.uncommittedEngineFiles.join(', ')}.\n`);
   const nonFormula = model.rows.filter((r) => r.kind === 'growth').length;
   const result = {
     generatedAt: new Date().toISOString(),
