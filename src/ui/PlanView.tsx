@@ -105,7 +105,7 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
             plan={props.plan}
             result={session.result()}
             onEdit={(edit) => dispatch(edit.command, edit.label)}
-            onInvalid={(message) => notify({ kind: 'error', text: message })}
+            onInvalid={(message, details) => notify({ kind: 'error', text: message, ...(details ? { details } : {}) })}
             onFocusIndicator={(id) => { setFocused(id); if (id) setInspectorOpen(true); }}
           />
           <Show when={inspectorOpen() && focusedIndicator() ? focused() : null} keyed>

@@ -2,11 +2,14 @@
  * The plan grid: AG Grid Community mounted with createGrid (there is no maintained Solid wrapper),
  * in read-only-edit mode so that every edit arrives as a request we turn into a command.
  */
-import { createEffect, on, onCleanup, onMount } from 'solid-js';
+import { createEffect, createSignal, on, onCleanup, onMount } from 'solid-js';
 import {
+  CellApiModule,
   CellStyleModule,
   ClientSideRowModelModule,
+  ColumnApiModule,
   ModuleRegistry,
+  ValidationModule,
   RenderApiModule,
   RowApiModule,
   RowStyleModule,
@@ -24,9 +27,14 @@ import { buildColumns } from './columns.ts';
 import { buildRows, type GridRow } from './rows.ts';
 import { editCell, type EditOutcome } from './edits.ts';
 import { periodIndex } from '../../engine/periods/calendar.ts';
+import { applyCommand, type Command } from '../../engine/commands/index.ts';
+import { detectNumberFormat, parseTsv, readPastedNumber, toTsv } from './clipboard.ts';
+import { inRange, rangeBetween, rangeSize, type CellPosition, type CellRange } from './selection.ts';
 
 ModuleRegistry.registerModules([
+  CellApiModule,
   ClientSideRowModelModule,
+  ColumnApiModule,
   TextEditorModule,
   CellStyleModule,
   RowStyleModule,
@@ -34,6 +42,8 @@ ModuleRegistry.registerModules([
   RenderApiModule,
   RowApiModule,
 ]);
+// Full messages about missing modules while developing; the production build leaves them out.
+if (import.meta.env.DEV) ModuleRegistry.registerModules([ValidationModule]);
 
 const theme = themeQuartz.withParams({
   fontFamily: 'inherit',
@@ -50,13 +60,43 @@ export interface PlanGridProps {
   plan: Plan;
   result: PlanResult | null;
   onEdit(outcome: Extract<EditOutcome, { kind: 'command' }>): void;
-  onInvalid(message: string): void;
+  onInvalid(message: string, details?: string[]): void;
   onFocusIndicator?(id: string | null): void;
 }
 
 export function PlanGrid(props: PlanGridProps) {
   let container!: HTMLDivElement;
   let api: GridApi<GridRow> | undefined;
+  // Range selection (AG Grid Community has none): Shift+arrows or Shift+click extend it. It is
+  // taken from the click or key itself: AG Grid reports the focus change later, sometimes after
+  // Shift is released or the next key is down.
+  let anchor: CellPosition | null = null;
+  let extent: CellPosition | null = null;
+  const [selection, setSelection] = createSignal<CellRange | null>(null);
+  const select = (from: CellPosition, to: CellPosition) => {
+    anchor = from;
+    extent = to;
+    setSelection(rangeBetween(from, to));
+    api?.refreshCells({ force: true });
+  };
+  const positionOf = (target: EventTarget | null): CellPosition | null => {
+    const cellElement = target instanceof Element ? target.closest('.ag-cell') : null;
+    const rowElement = cellElement?.closest('.ag-row');
+    const colId = cellElement?.getAttribute('col-id');
+    const rowIndex = Number(rowElement?.getAttribute('row-index'));
+    if (!api || !colId || !Number.isInteger(rowIndex)) return null;
+    const column = api.getAllDisplayedColumns().findIndex((c) => c.getColId() === colId);
+    return column < 0 ? null : { row: rowIndex, column };
+  };
+  /** The selection, or the focused cell when there is none yet. */
+  const currentRange = (): CellRange | null => {
+    const range = selection();
+    if (range) return range;
+    const focused = api?.getFocusedCell();
+    if (!api || !focused) return null;
+    const column = api.getAllDisplayedColumns().indexOf(focused.column);
+    return column < 0 ? null : rangeBetween({ row: focused.rowIndex, column }, { row: focused.rowIndex, column });
+  };
 
   const periodKeys = () => {
     // The result's periods when it matches the plan's calendar; otherwise the calendar's own.
@@ -73,7 +113,141 @@ export function PlanGrid(props: PlanGridProps) {
     else if (outcome.kind === 'invalid') props.onInvalid(outcome.message);
   };
 
+  const isEditing = () => (api?.getEditingCells().length ?? 0) > 0;
+
+  /** The cells of the selection as text, the way they are shown. */
+  const copySelection = (event: ClipboardEvent) => {
+    const range = currentRange();
+    if (!api || !range || isEditing()) return;
+    const columns = api.getAllDisplayedColumns();
+    const lines: string[][] = [];
+    for (let r = range.top; r <= range.bottom; r++) {
+      const node = api.getDisplayedRowAtIndex(r);
+      if (!node) continue;
+      const line: string[] = [];
+      for (let c = range.left; c <= range.right; c++) {
+        const column = columns[c];
+        line.push(column ? String(api.getCellValue({ rowNode: node, colKey: column, useFormatter: true }) ?? '') : '');
+      }
+      lines.push(line);
+    }
+    event.clipboardData?.setData('text/plain', toTsv(lines));
+    event.preventDefault();
+  };
+
+  /**
+   * A block pasted at the selection's top-left cell, as one undoable step. Each cell goes through
+   * the same path as typing it; cells that cannot take a value are listed, the rest applied.
+   */
+  const pasteBlock = (event: ClipboardEvent) => {
+    const range = currentRange();
+    const text = event.clipboardData?.getData('text/plain');
+    if (!api || !range || isEditing() || !text) return;
+    event.preventDefault();
+    const block = parseTsv(text);
+    const format = detectNumberFormat(block.flat(), lang());
+    const columns = api.getAllDisplayedColumns();
+    const keys = periodKeys();
+    let working = props.plan;
+    const commands: Command[] = [];
+    const problems: string[] = [];
+    block.forEach((cells, r) => {
+      const node = api?.getDisplayedRowAtIndex(range.top + r);
+      cells.forEach((value, c) => {
+        const column = columns[range.left + c];
+        if (!node || !column) return;
+        const data = node.data;
+        if (data?.kind !== 'indicator') return;
+        const indicator = working.indicators.find((i) => i.id === data.indicator.id);
+        if (!indicator) return;
+        const row = { ...data, indicator };
+        const outcome = editCell(row, column.getColId(), value, {
+          plan: working, periodKeys: keys, lang: lang(), messages: t(),
+          readNumber: (input, unit) => readPastedNumber(input, format, unit),
+        });
+        if (outcome.kind === 'invalid') problems.push(`${data.name} · ${column.getColDef().headerName ?? ''}: ${outcome.message}`);
+        if (outcome.kind !== 'command') return;
+        const applied = applyCommand(working, outcome.command, working.updatedAt);
+        if (!applied.ok) return;
+        working = applied.value.plan;
+        commands.push(outcome.command);
+      });
+    });
+    const size = `${block.length} × ${Math.max(...block.map((cells) => cells.length))}`;
+    if (commands.length > 0) props.onEdit({ kind: 'command', command: { type: 'batch', commands }, label: t().pasted(size) });
+    if (problems.length > 0) props.onInvalid(t().pasteProblems(problems.length), problems.slice(0, 20));
+  };
+
+  /** Ctrl+R fills the selection rightwards from its left column, Ctrl+D downwards; Delete clears. */
+  const fillOrClear = (event: KeyboardEvent) => {
+    const range = currentRange();
+    if (!api || !range || isEditing()) return;
+    const key = event.key.toLowerCase();
+    const fill = (event.ctrlKey || event.metaKey) && (key === 'r' || key === 'd');
+    const clear = event.key === 'Delete' && !event.ctrlKey && !event.metaKey;
+    if (!fill && !clear) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const columns = api.getAllDisplayedColumns();
+    const keys = periodKeys();
+    let working = props.plan;
+    const commands: Command[] = [];
+    for (let r = range.top; r <= range.bottom; r++) {
+      const node = api.getDisplayedRowAtIndex(r);
+      const data = node?.data;
+      if (!node || data?.kind !== 'indicator') continue;
+      for (let c = range.left; c <= range.right; c++) {
+        const column = columns[c];
+        if (!column) continue;
+        let value = '';
+        if (fill) {
+          if (key === 'r' && c === range.left) continue;
+          if (key === 'd' && r === range.top) continue;
+          const sourceNode = key === 'd' ? api.getDisplayedRowAtIndex(range.top) : node;
+          const sourceColumn = key === 'r' ? columns[range.left] : column;
+          if (!sourceNode || !sourceColumn) continue;
+          value = String(api.getCellValue({ rowNode: sourceNode, colKey: sourceColumn, useFormatter: true }) ?? '');
+        }
+        const indicator = working.indicators.find((i) => i.id === data.indicator.id);
+        if (!indicator || !column.isCellEditable(node)) continue;
+        const outcome = editCell({ ...data, indicator }, column.getColId(), value, { plan: working, periodKeys: keys, lang: lang(), messages: t() });
+        if (outcome.kind !== 'command') continue;
+        const applied = applyCommand(working, outcome.command, working.updatedAt);
+        if (!applied.ok) continue;
+        working = applied.value.plan;
+        commands.push(outcome.command);
+      }
+    }
+    if (commands.length > 0) props.onEdit({ kind: 'command', command: { type: 'batch', commands }, label: fill ? t().filled : t().cleared });
+  };
+
+  const STEPS: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+  const onPointerDown = (event: PointerEvent) => {
+    const here = positionOf(event.target);
+    if (!here) return;
+    if (event.shiftKey && anchor) select(anchor, here);
+    else select(here, here);
+  };
+  const onShiftArrow = (event: KeyboardEvent) => {
+    const step = STEPS[event.key];
+    if (!step || !api || isEditing()) return;
+    const from = extent ?? (() => { const r = currentRange(); return r ? { row: r.top, column: r.left } : null; })();
+    if (!from) return;
+    const next = {
+      row: Math.min(Math.max(from.row + step[0], 0), api.getDisplayedRowCount() - 1),
+      column: Math.min(Math.max(from.column + step[1], 0), api.getAllDisplayedColumns().length - 1),
+    };
+    // Shift+arrow extends from the anchor; a plain arrow moves a single-cell selection.
+    if (event.shiftKey) select(anchor ?? from, next);
+    else select(next, next);
+  };
+
   onMount(() => {
+    container.addEventListener('copy', copySelection);
+    container.addEventListener('paste', pasteBlock);
+    container.addEventListener('keydown', fillOrClear, true);
+    container.addEventListener('keydown', onShiftArrow, true);
+    container.addEventListener('pointerdown', onPointerDown, true);
     api = createGrid<GridRow>(container, {
       theme,
       readOnlyEdit: true,
@@ -86,12 +260,28 @@ export function PlanGrid(props: PlanGridProps) {
       // them all. Long monthly plans keep AG Grid's column virtualisation.
       suppressColumnVirtualisation: periodKeys().length <= 40,
       getRowId: (p) => p.data.rowId,
+      defaultColDef: {
+        cellClassRules: {
+          'cell-selected': (p) => {
+            const range = selection();
+            if (!range || !api || rangeSize(range).rows * rangeSize(range).columns < 2) return false;
+            return inRange(range, p.node.rowIndex ?? -1, api.getAllDisplayedColumns().indexOf(p.column));
+          },
+        },
+      },
       getRowClass: (p) => (p.data?.kind === 'group' ? 'row-group' : p.data?.kind === 'indicator' && p.data.isFormula ? 'row-formula' : undefined),
       columnDefs: buildColumns({ lang: lang(), messages: t(), periodKeys: periodKeys(), periodicity: props.plan.calendar.periodicity }),
       rowData: buildRows(props.plan, props.result, lang(), t().ungrouped),
       onCellEditRequest,
       onCellFocused: (event) => {
-        if (!props.onFocusIndicator || event.rowIndex === null || event.rowIndex === undefined || !api) return;
+        if (event.rowIndex === null || event.rowIndex === undefined || !api) return;
+        const column = typeof event.column === 'object' && event.column ? api.getAllDisplayedColumns().indexOf(event.column) : -1;
+        // Focus that lands outside the selection (Tab, Enter, a click AG Grid reports late) starts
+        // anew; focus inside it is the late report of the click or key that made it.
+        if (column >= 0 && !inRange(selection(), event.rowIndex, column)) {
+          select({ row: event.rowIndex, column }, { row: event.rowIndex, column });
+        }
+        if (!props.onFocusIndicator) return;
         const node = api.getDisplayedRowAtIndex(event.rowIndex);
         props.onFocusIndicator(node?.data?.kind === 'indicator' ? node.data.indicator.id : null);
       },

@@ -4,7 +4,8 @@
  */
 import type { Command } from '../../engine/commands/index.ts';
 import type { Plan, Target } from '../../engine/model/plan.ts';
-import { formatNumber, parseNumber, type Lang } from '../../i18n/numbers.ts';
+import { formatNumber, parseNumber, type Lang, type NumberParseError } from '../../i18n/numbers.ts';
+import type { Result } from '../../engine/result.ts';
 import type { Messages } from '../i18n/index.ts';
 import type { IndicatorRow } from './rows.ts';
 
@@ -18,6 +19,8 @@ export interface EditContext {
   periodKeys: readonly string[];
   lang: Lang;
   messages: Messages;
+  /** How typed text becomes a number; the UI language's format unless a paste says otherwise. */
+  readNumber?: (text: string, unit: string) => Result<number, NumberParseError>;
 }
 
 export function editCell(row: IndicatorRow, colId: string, input: unknown, ctx: EditContext): EditOutcome {
@@ -27,7 +30,7 @@ export function editCell(row: IndicatorRow, colId: string, input: unknown, ctx: 
   const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '∅' : formatNumber(v, lang, indicator.decimals));
   const number = (): { ok: true; value: number | null } | { ok: false; message: string } => {
     if (text.trim() === '') return { ok: true, value: null };
-    const parsed = parseNumber(text, lang);
+    const parsed = ctx.readNumber ? ctx.readNumber(text, indicator.unit.vi) : parseNumber(text, lang);
     return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, message: m.notANumber(text.trim()) };
   };
 
@@ -47,6 +50,22 @@ export function editCell(row: IndicatorRow, colId: string, input: unknown, ctx: 
     if (key === undefined) return { kind: 'unchanged' };
     const parsed = number();
     if (!parsed.ok) return { kind: 'invalid', message: parsed.message };
+    const projection = indicator.projection;
+    // Past the latest actual, a manual row takes typed projections and an interpolated row takes
+    // anchors; everywhere else a typed value is a known (actual) value.
+    if ((projection.method === 'manual' || projection.method === 'interpolate') && period > row.latestPeriod && !Object.hasOwn(indicator.actuals, key)) {
+      const field = projection.method === 'manual' ? projection.values : projection.anchors;
+      const previous = Object.hasOwn(field, key) ? (field[key] as number) : null;
+      if (previous === parsed.value) return { kind: 'unchanged' };
+      const next = { ...field };
+      if (parsed.value === null) delete next[key];
+      else next[key] = parsed.value;
+      return {
+        kind: 'command',
+        command: { type: 'setProjection', indicator: indicator.id, projection: projection.method === 'manual' ? { ...projection, values: next } : { ...projection, anchors: next } },
+        label: `${row.name} ${key}: ${fmt(previous)} → ${fmt(parsed.value)}`,
+      };
+    }
     const previous = Object.hasOwn(indicator.actuals, key) ? (indicator.actuals[key] as number) : null;
     if (previous === parsed.value) return { kind: 'unchanged' };
     return {

@@ -160,6 +160,10 @@ const vi = {
   fieldSource: 'Nguồn số liệu',
   rowProblems: 'Vấn đề',
   none: '—',
+  pasted: (size: string) => `Dán khối ${size} ô`,
+  pasteProblems: (n: number) => `${n} ô không dán được:`,
+  filled: 'Điền giá trị',
+  cleared: 'Xoá các ô đã chọn',
   commandError: {
     unknownIndicator: 'không tìm thấy chỉ tiêu',
     unknownPeriod: 'kỳ này nằm ngoài lịch của kế hoạch',
@@ -330,6 +334,10 @@ const en: Messages = {
   fieldSource: 'Source',
   rowProblems: 'Problems',
   none: '—',
+  pasted: (size: string) => `Paste a ${size} block`,
+  pasteProblems: (n: number) => `${n} cells could not be pasted:`,
+  filled: 'Fill values',
+  cleared: 'Clear the selected cells',
   commandError: {
     unknownIndicator: 'indicator not found',
     unknownPeriod: 'this period is outside the plan’s calendar',
