@@ -35,6 +35,14 @@ export interface PlanSession {
   saving: Accessor<boolean>;
   canUndo: Accessor<boolean>;
   canRedo: Accessor<boolean>;
+  /** The changes that can be undone, oldest first (the last is undone first). */
+  history: Accessor<readonly UndoEntry[]>;
+  /** The changes that can be redone, the next to redo last. */
+  future: Accessor<readonly UndoEntry[]>;
+  /** Undoes until `count` changes remain (0 goes back to how the plan was opened). */
+  undoTo(count: number): void;
+  /** Redoes until `count` undone changes remain. */
+  redoTo(count: number): void;
   /** Why the engine could not compute the open plan, if it could not. */
   engineProblem: Accessor<ClientError | null>;
   openPlan(id: string): Promise<void>;
@@ -151,6 +159,14 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
     saving: () => pendingSaves() > 0,
     canUndo: () => undoStack().length > 0,
     canRedo: () => redoStack().length > 0,
+    history: undoStack,
+    future: redoStack,
+    undoTo(count) {
+      while (undoStack().length > count) if (!session.undo()) break;
+    },
+    redoTo(count) {
+      while (redoStack().length > count) if (!session.redo()) break;
+    },
     engineProblem,
     async openPlan(id) {
       const stored = await repo.getPlan(id);

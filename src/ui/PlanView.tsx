@@ -9,6 +9,7 @@ import { lang, t } from './i18n/index.ts';
 import { notify } from './notices.ts';
 import { localized } from './grid/rows.ts';
 import { Inspector } from './inspector/Inspector.tsx';
+import { HistoryPanel } from './HistoryPanel.tsx';
 
 /** Starts a download of text as a file, without a server. */
 function download(fileName: string, text: string): void {
@@ -43,6 +44,7 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
   const [adding, setAdding] = createSignal(false);
   const [focused, setFocused] = createSignal<string | null>(null);
   const [inspectorOpen, setInspectorOpen] = createSignal(true);
+  const [historyOpen, setHistoryOpen] = createSignal(false);
   const focusedIndicator = () => props.plan.indicators.find((i) => i.id === focused());
 
   const dispatch = (command: Command, label: string) => {
@@ -77,6 +79,7 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
         <div class="toolbar" role="toolbar" aria-label={props.plan.name}>
           <button type="button" class="button" disabled={!session.canUndo()} onClick={() => session.undo()} title="Ctrl+Z" data-testid="undo">↶ {t().undo}</button>
           <button type="button" class="button" disabled={!session.canRedo()} onClick={() => session.redo()} title="Ctrl+Y" data-testid="redo">↷ {t().redo}</button>
+          <button type="button" class="button" aria-pressed={historyOpen()} onClick={() => setHistoryOpen(!historyOpen())} data-testid="toggle-history">{t().showHistory}</button>
           <button type="button" class="button" onClick={() => setAdding(true)} data-testid="add-indicator">+ {t().addIndicator}</button>
           <button type="button" class="button" disabled={!focused()} onClick={removeFocused} data-testid="remove-indicator">{t().removeIndicator}</button>
           <button type="button" class="button button-primary" onClick={exportPlan} data-testid="export-plan">⇩ {t().exportPlan}</button>
@@ -108,6 +111,9 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
             onInvalid={(message, details) => notify({ kind: 'error', text: message, ...(details ? { details } : {}) })}
             onFocusIndicator={(id) => { setFocused(id); if (id) setInspectorOpen(true); }}
           />
+          <Show when={historyOpen()}>
+            <HistoryPanel session={session} />
+          </Show>
           <Show when={inspectorOpen() && focusedIndicator() ? focused() : null} keyed>
             {(_id) => (
               <Inspector

@@ -217,3 +217,20 @@ test('a valid plan file dropped onto the window is imported', async ({ page }) =
   }, serialized);
   await expect(page.getByTestId('plan-item')).toHaveCount(2);
 });
+
+test('the history panel names each change and goes back to any point', async ({ page }) => {
+  await openApp(page);
+  await typeInto(page, 'sector_revenue', 'target', '5.500');
+  await typeInto(page, 'sector_revenue', 'p:2', '5.200');
+  await typeInto(page, 'population', 'p:1', '3,7');
+  await page.getByTestId('toggle-history').click();
+  const items = page.getByTestId('history-item');
+  await expect(items).toHaveCount(3);
+  await expect(items.nth(2)).toHaveText('Doanh thu các dịch vụ ngành TT&TT 2024: 5.300 → 5.500');
+  await items.nth(2).click();
+  await expect(cell(page, 'sector_revenue', 'target')).toHaveText('5.500');
+  await expect(cell(page, 'population', 'p:1')).toHaveText('3,656');
+  await expect(cell(page, 'sector_revenue', 'p:2')).toHaveText('5.500');
+  await page.getByTestId('history').getByRole('button', { name: /Dân số 2023/ }).click();
+  await expect(cell(page, 'population', 'p:1')).toHaveText('3,700');
+});

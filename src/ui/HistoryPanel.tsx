@@ -1,0 +1,42 @@
+import { For, Show } from 'solid-js';
+import type { PlanSession } from '../app/session.ts';
+import { t } from './i18n/index.ts';
+
+/**
+ * Every change since the plan was opened, named ("Doanh thu 2024: 5.300 → 5.500"); choosing one
+ * goes back to just after it, and undone changes stay listed until a new edit replaces them.
+ */
+export function HistoryPanel(props: { session: PlanSession }) {
+  const done = () => [...props.session.history()].map((entry, index) => ({ entry, index })).reverse();
+  const undone = () => [...props.session.future()].map((entry, index) => ({ entry, index }));
+  return (
+    <section class="history" aria-label={t().history} data-testid="history">
+      <h3>{t().history}</h3>
+      <Show when={done().length + undone().length > 0} fallback={<p class="field-hint">{t().historyEmpty}</p>}>
+        <ol class="history-list">
+          <For each={undone()}>
+            {({ entry, index }) => (
+              <li class="history-undone">
+                <button type="button" class="history-item" title={t().redoTo} onClick={() => props.session.redoTo(index)}>
+                  ↷ {entry.label}
+                </button>
+              </li>
+            )}
+          </For>
+          <For each={done()}>
+            {({ entry, index }) => (
+              <li classList={{ 'history-current': index === props.session.history().length - 1 }}>
+                <button type="button" class="history-item" title={t().backTo} data-testid="history-item" onClick={() => props.session.undoTo(index + 1)}>
+                  {entry.label}
+                </button>
+              </li>
+            )}
+          </For>
+          <li>
+            <button type="button" class="history-item history-start" onClick={() => props.session.undoTo(0)}>{t().historyStart}</button>
+          </li>
+        </ol>
+      </Show>
+    </section>
+  );
+}
