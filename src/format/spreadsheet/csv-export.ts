@@ -12,7 +12,7 @@
  * 12 significant digits, so that 2.9800000000000004 reads as 2.98. A UTF-8 byte order mark tells
  * Excel the file is UTF-8 (without it, Vietnamese comes out as mojibake), and lines end in CRLF.
  */
-import Papa from 'papaparse/papaparse.js';
+import Papa from 'papaparse/papaparse.min.js';
 import type { Plan } from '../schema.ts';
 import type { PlanResult } from '../../engine/projection/result.ts';
 import type { Lang } from '../../i18n/numbers.ts';

@@ -8,7 +8,7 @@
  * Every problem names its row and column; all of them are reported at once, and a file with any
  * error adds nothing. Warnings (an ambiguous `4.900`, an ignored column) do not stop the import.
  */
-import Papa, { type ParseResult } from 'papaparse/papaparse.js';
+import Papa, { type ParseResult } from 'papaparse/papaparse.min.js';
 import { LIMITS, type Indicator, type LocalizedText, type Periodicity } from '../schema.ts';
 import { makeIndicator } from '../../engine/model/factories.ts';
 import { parsePeriodKey } from '../../engine/periods/calendar.ts';
@@ -57,7 +57,11 @@ function looksLikeHeader(roles: readonly ColumnRole[]): boolean {
 
 function findHeader(rows: readonly string[][]): number {
   const searched = Math.min(rows.length, CSV_LIMITS.headerSearch);
-  for (let i = 0; i < searched; i++) if (looksLikeHeader((rows[i] as string[]).map(columnRole))) return i;
+  for (let i = 0; i < searched; i++) {
+    const row = rows[i] as string[];
+    // A row past the column limit is refused anyway; reading its headers would only cost time.
+    if (row.length <= CSV_LIMITS.columns && looksLikeHeader(row.map(columnRole))) return i;
+  }
   return -1;
 }
 

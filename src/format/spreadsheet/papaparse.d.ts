@@ -4,7 +4,7 @@
  * the engine's DOM-free, Node-free type check (tsconfig.engine.json) for every pure module.
  * Importing the package's own file path keeps TypeScript from resolving @types/papaparse.
  */
-declare module 'papaparse/papaparse.js' {
+declare module 'papaparse/papaparse.min.js' {
   export interface ParseError {
     type: 'Quotes' | 'Delimiter' | 'FieldMismatch';
     code: 'MissingQuotes' | 'UndetectableDelimiter' | 'TooFewFields' | 'TooManyFields' | 'InvalidQuotes';

@@ -103,7 +103,7 @@ export async function planToXlsx(
   plan: Plan,
   results: readonly [ScenarioResult, ...ScenarioResult[]],
   options: { lang: Lang },
-): Promise<Uint8Array> {
+): Promise<Uint8Array<ArrayBuffer>> {
   const { default: writeXlsxFile } = await import('write-excel-file/universal');
   const names = sheetNames(results.map((r) => r.scenarioName), options.lang === 'vi' ? 'Kịch bản' : 'Scenario');
   const sheets = results.map(({ result }, index) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import Papa from 'papaparse/papaparse.js';
+import Papa from 'papaparse/papaparse.min.js';
 import { csvNumber, planToCsv } from '../../../src/format/spreadsheet/csv-export.ts';
 import { compute, makeIndicator, yearlyPlan } from './helpers.ts';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import Papa from 'papaparse/papaparse.js';
+import Papa from 'papaparse/papaparse.min.js';
 import { guardText, unguardText } from '../../../src/format/spreadsheet/formula-guard.ts';
 import { planToCsv } from '../../../src/format/spreadsheet/csv-export.ts';
 import { arbText } from '../arbitraries.ts';
