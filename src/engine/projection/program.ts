@@ -1,19 +1,29 @@
 /**
  * A plan compiled once into a flat program: one row of a Float64Array matrix per indicator, a
  * step per row that fills it, and the rows in topological order. Recompute runs the steps; an
- * edit reruns only the cone downstream of the rows it touched.
+ * edit of data (actuals, targets, method parameters) rewrites its rows in place with
+ * `updateProgram` and reruns only the cone downstream of them.
+ *
+ * A formula row has two evaluators over the same syntax tree: the per-cell closures of
+ * `src/engine/formula` (the reference, exact about errors and blanks), and, when the formula uses
+ * only row-wise operations, a whole-row form that runs each operation as one loop over the
+ * periods (see `compileRowwise`). The whole-row form computes the same IEEE operations in the
+ * same order, so its values are identical; it reports no errors itself but raises a flag, and a
+ * flagged row is recomputed cell by cell, which reports them exactly.
  */
-import type { Indicator, Plan, Projection, RangeParameter } from '../model/plan.ts';
+import type { Indicator, Plan, Projection, RangeParameter, Target } from '../model/plan.ts';
 import { checkCalendar, periodIndex, type CalendarProblem, type PeriodIndex } from '../periods/calendar.ts';
 import {
   compileFormula,
   formulaDependencies,
   parseFormula,
   type CompiledFormula,
+  type FormulaAst,
   type FormulaError,
 } from '../formula/index.ts';
+import { roundHalfAway } from '../formula/functions.ts';
 import { buildGraph, downstreamCone, type DependencyGraph } from '../graph/index.ts';
-import { projectRow, type MethodProblem } from './methods.ts';
+import { projectRow, type Anchor, type MethodProblem } from './methods.ts';
 import { err, ok, type Result } from '../result.ts';
 
 export const ENGINE_LIMITS = {
@@ -37,6 +47,7 @@ export type RowProblem =
   | { code: 'blocked'; row: number; period: -1; by: string };
 
 export interface Program {
+  /** The plan the program's data comes from; `updateProgram` replaces it. */
   readonly plan: Plan;
   readonly periods: PeriodIndex;
   readonly ids: readonly string[];
@@ -60,11 +71,62 @@ export interface Program {
    * "as in the plan". Written by `setParameter`, read by the row steps.
    */
   readonly parameters: Float64Array;
+  /**
+   * Counts the runs, parameter changes and updates of this program. Read-only for callers: a
+   * holder of the program (an engine session) compares it with the value it saw last to notice
+   * that someone else ran the program or set its parameters since.
+   */
+  readonly generation: number;
 }
 
 type RowStep = () => void;
 
-export function compileProgram(plan: Plan): Result<Program, PlanProblem> {
+type InputProjection = Exclude<Projection, { method: 'formula' }>;
+
+/** What an input row's step reads; rewritten in place by `updateProgram`. */
+interface InputRow {
+  kind: 'input';
+  /** The method as in the plan, and the copy that parameters are written into. */
+  base: InputProjection;
+  effective: InputProjection;
+  /** Known cells (actuals, anchors, manual values) with NaN elsewhere, and where they are. */
+  known: Float64Array;
+  mask: Uint8Array;
+  anchor: Anchor;
+}
+
+interface FormulaRow {
+  kind: 'formula';
+  /**
+   * Set when the row's actuals changed: the per-cell closures keep per-pass state (running sums,
+   * memos) that a new pass resets, and a pass is only recognised as new when it starts at or
+   * before the previous one's last period, which new actuals can break.
+   */
+  freshPass: boolean;
+  /** The periods holding actuals and their values, put back after a whole-row evaluation. */
+  actualAt: Int32Array;
+  actualValues: Float64Array;
+}
+
+/** What the program keeps out of sight of callers, to update rows in place. */
+interface Internals {
+  rows: (InputRow | FormulaRow | null)[];
+  /** row -> formula rows that read its targets through `target(...)`. */
+  targetReaders: number[][];
+  generation: { value: number };
+}
+
+const internals = new WeakMap<Program, Internals>();
+
+export interface CompileOptions {
+  /**
+   * Evaluate formulas a whole row at a time where they allow it (the default). Off, every formula
+   * runs cell by cell: the reference the whole-row form is tested against.
+   */
+  rowwise?: boolean;
+}
+
+export function compileProgram(plan: Plan, options: CompileOptions = {}): Result<Program, PlanProblem> {
   const calendarProblem = checkCalendar(plan.calendar, ENGINE_LIMITS.periods);
   if (calendarProblem) return err({ code: 'calendar', problem: calendarProblem });
   if (plan.indicators.length > ENGINE_LIMITS.indicators) {
@@ -93,18 +155,28 @@ export function compileProgram(plan: Plan): Result<Program, PlanProblem> {
   const compileProblems: RowProblem[] = [];
   const runProblems: RowProblem[][] = plan.indicators.map(() => []);
 
-  plan.indicators.forEach((indicator, row) => writeKnownValues(indicator, row, periods, values, isActual, targetValues, latest));
+  plan.indicators.forEach((indicator, row) => {
+    writeActuals(indicator.actuals, row, periods, values, isActual, latest);
+    writeTargets(indicator.targets, row, periods, targetValues);
+  });
 
-  // Current cell, for runtime errors reported from inside compiled formulas.
+  // Current cell, for runtime errors reported from inside compiled formulas; `muted` while a
+  // formula is evaluated only to start a new pass (see FormulaRow.freshPass).
   let currentRow = 0;
   let currentPeriod = 0;
+  let muted = false;
   const report = (code: 'divisionByZero' | 'notFinite', position: number): void => {
+    if (muted) return;
     runProblems[currentRow]?.push({ code: 'runtime', row: currentRow, period: currentPeriod, error: { code, position } });
   };
 
   const dependsOn: number[][] = plan.indicators.map(() => []);
+  const targetReaders: number[][] = plan.indicators.map(() => []);
   const formulas: (CompiledFormula | null)[] = plan.indicators.map(() => null);
+  // Formulas that may be evaluated a whole row at a time (they do not read their own row).
+  const rowwise: (FormulaAst | null)[] = plan.indicators.map(() => null);
   const formulaFailed = new Uint8Array(rowCount);
+  const scratch = new Scratch(n);
   plan.indicators.forEach((indicator, row) => {
     if (indicator.projection.method !== 'formula') return;
     const parsed = parseFormula(indicator.projection.formula);
@@ -113,15 +185,16 @@ export function compileProgram(plan: Plan): Result<Program, PlanProblem> {
       formulaFailed[row] = 1;
       return;
     }
+    const targetRow = (id: string): Float64Array | null => {
+      const r = rowOf.get(id);
+      return r === undefined ? null : targetValues.subarray(r * n, (r + 1) * n);
+    };
     const compiled = compileFormula(parsed.value, {
       values,
       periods: n,
       rowOf: (id) => rowOf.get(id) ?? -1,
       groupRows: (groupId) => groupRows.get(groupId) ?? null,
-      targetRow: (id) => {
-        const r = rowOf.get(id);
-        return r === undefined ? null : targetValues.subarray(r * n, (r + 1) * n);
-      },
+      targetRow,
       report,
     });
     if (!compiled.ok) {
@@ -139,8 +212,15 @@ export function compileProgram(plan: Plan): Result<Program, PlanProblem> {
       if (r === row && deps.lagged.includes(id)) continue;
       reads.add(r);
     }
-    for (const groupId of deps.groups) for (const r of groupRows.get(groupId) ?? []) if (r !== row) reads.add(r);
+    // Summing its own group reads the row's own cell: a cycle (docs/formulas.md), like `x = x`.
+    for (const groupId of deps.groups) for (const r of groupRows.get(groupId) ?? []) reads.add(r);
     dependsOn[row] = [...reads];
+    for (const id of deps.targets) {
+      const r = rowOf.get(id);
+      if (r !== undefined) targetReaders[r]?.push(row);
+    }
+    // A row reading its own earlier periods must be filled period by period: no whole-row form.
+    if (options.rowwise !== false && !deps.indicators.includes(indicator.id)) rowwise[row] = parsed.value;
   });
 
   const graph = buildGraph(rowCount, dependsOn);
@@ -156,17 +236,26 @@ export function compileProgram(plan: Plan): Result<Program, PlanProblem> {
   }
 
   const parameters = new Float64Array(rowCount * PARAMETERS.length).fill(NaN);
+  const rowStates: (InputRow | FormulaRow | null)[] = plan.indicators.map(() => null);
   const steps: (RowStep | null)[] = plan.indicators.map((indicator, row) => {
     const offset = row * n;
     const rowValues = values.subarray(offset, offset + n);
     const rowActual = isActual.subarray(offset, offset + n);
-    const rowTargets = targetValues.subarray(offset, offset + n);
     const projection = indicator.projection;
     if (projection.method === 'formula') {
       const formula = formulas[row];
       if (!formula) return null;
-      return () => {
+      const state: FormulaRow = { kind: 'formula', freshPass: false, actualAt: new Int32Array(0), actualValues: new Float64Array(0) };
+      writeActualCells(rowValues, rowActual, state);
+      rowStates[row] = state;
+      const byCell = (): void => {
         currentRow = row;
+        if (state.freshPass) {
+          state.freshPass = false;
+          muted = true;
+          formula(0);
+          muted = false;
+        }
         for (let t = 0; t < n; t++) {
           if (rowActual[t]) continue;
           currentPeriod = t;
@@ -174,39 +263,85 @@ export function compileProgram(plan: Plan): Result<Program, PlanProblem> {
           rowValues[t] = Number.isFinite(v) ? v : NaN;
         }
       };
+      const whole = rowwise[row] ? compileRowwise(rowwise[row], { values, targetValues, periods: n, rowOf, groupRows, scratch }, rowValues) : null;
+      if (!whole) return byCell;
+      const copy = whole.row !== rowValues;
+      return () => {
+        scratch.flagged = false;
+        whole.run();
+        if (copy) {
+          const out = whole.row;
+          for (let t = 0; t < n; t++) if (!rowActual[t]) rowValues[t] = out[t] as number;
+        } else {
+          // The last operation wrote every period: put the actuals back.
+          const cells = state.actualAt;
+          const known = state.actualValues;
+          for (let i = 0; i < cells.length; i++) rowValues[cells[i] as number] = known[i] as number;
+        }
+        if (scratch.flagged) byCell();
+      };
     }
-    const known = knownCells(indicator, periods, rowActual);
-    // A private, mutable copy of the method's parameters: goal seek and simulation set them
-    // through `setParameter` without recompiling and without allocating per run.
-    const effective = { ...projection } as InputProjection;
-    const base = { ...projection } as InputProjection;
+    const state: InputRow = {
+      kind: 'input',
+      base: { ...projection },
+      effective: { ...projection },
+      known: new Float64Array(n),
+      mask: new Uint8Array(n),
+      anchor: { latest: latest[row] as number, targets: targetValues.subarray(offset, offset + n) },
+    };
+    writeKnownCells(indicator, periods, rowActual, state);
+    rowStates[row] = state;
     const p = row * PARAMETERS.length;
     return () => {
       // Restore known values, then project: a rerun must not build on its own earlier output.
-      for (let t = 0; t < n; t++) if (!known.mask[t]) rowValues[t] = NaN; else rowValues[t] = known.values[t] as number;
+      rowValues.set(state.known);
       const last = latest[row] as number;
       const level = parameters[p] as number;
-      if (!Number.isNaN(level) && last >= 0) rowValues[last] = level;
-      applyParameter(effective, base, 'rate', parameters[p + 1] as number);
-      applyParameter(effective, base, 'step', parameters[p + 2] as number);
-      applyParameter(effective, base, 'ceiling', parameters[p + 3] as number);
-      const problem = projectRow(effective, rowValues, known.mask, { latest: last, targets: rowTargets });
+      if (level === level && last >= 0) rowValues[last] = level;
+      const rate = parameters[p + 1] as number;
+      const step = parameters[p + 2] as number;
+      const ceiling = parameters[p + 3] as number;
+      // Only the methods that have a parameter get it; the others ignore their slots.
+      const effective = state.effective;
+      const base = state.base;
+      switch (effective.method) {
+        case 'growth':
+          effective.rate = rate === rate ? rate : (base as typeof effective).rate;
+          break;
+        case 'linear':
+          effective.step = step === step ? step : (base as typeof effective).step;
+          break;
+        case 'logistic':
+          effective.rate = rate === rate ? rate : (base as typeof effective).rate;
+          effective.ceiling = ceiling === ceiling ? ceiling : (base as typeof effective).ceiling;
+          break;
+        case 'constant':
+        case 'reachTarget':
+        case 'interpolate':
+        case 'manual':
+          break;
+      }
+      state.anchor.latest = last;
+      const problem = projectRow(effective, rowValues, state.mask, state.anchor);
       if (problem) runProblems[row]?.push({ code: 'method', row, period: -1, problem });
     };
   });
 
-  return ok({ plan, periods, ids, rowOf, values, isActual, targetValues, latest, graph, compileProblems, runProblems, steps, parameters });
+  const generation = { value: 0 };
+  const program: Program = {
+    plan, periods, ids, rowOf, values, isActual, targetValues, latest, graph, compileProblems, runProblems, steps, parameters,
+    get generation() { return generation.value; },
+  };
+  internals.set(program, { rows: rowStates, targetReaders, generation });
+  return ok(program);
 }
-
-type InputProjection = Exclude<Projection, { method: 'formula' }>;
 
 /** The parameters of input rows that goal seek and simulation may vary, in their slot order. */
 export const PARAMETERS: readonly RangeParameter[] = ['level', 'rate', 'step', 'ceiling'];
 
-function applyParameter(effective: InputProjection, base: InputProjection, name: 'rate' | 'step' | 'ceiling', value: number): void {
-  if (!(name in base)) return;
-  const target = effective as unknown as Record<string, number>;
-  target[name] = Number.isNaN(value) ? (base as unknown as Record<string, number>)[name] as number : value;
+function bump(program: Program): void {
+  const inner = internals.get(program);
+  if (inner) inner.generation.value++;
 }
 
 /**
@@ -219,6 +354,7 @@ export function setParameter(program: Program, row: number, parameter: RangePara
   if (!indicator || indicator.projection.method === 'formula') return false;
   if (parameter === 'level' ? (program.latest[row] as number) < 0 : !(parameter in indicator.projection)) return false;
   program.parameters[row * PARAMETERS.length + PARAMETERS.indexOf(parameter)] = value;
+  bump(program);
   return true;
 }
 
@@ -238,9 +374,10 @@ export function baseParameter(program: Program, row: number, parameter: RangePar
 
 /** Runs the rows given (in topological order), or every computable row. */
 export function runProgram(program: Program, rows: readonly number[] = program.graph.order): void {
+  bump(program);
   for (const row of rows) {
     const problems = program.runProblems[row];
-    if (problems) problems.length = 0;
+    if (problems && problems.length > 0) problems.length = 0;
     program.steps[row]?.();
   }
 }
@@ -250,47 +387,557 @@ export function affectedRows(program: Program, changed: readonly number[]): numb
   return downstreamCone(program.graph, changed);
 }
 
-function writeKnownValues(
-  indicator: Indicator,
-  row: number,
-  periods: PeriodIndex,
-  values: Float64Array,
-  isActual: Uint8Array,
-  targetValues: Float64Array,
-  latest: Int32Array,
-): void {
+/** How an edit of one indicator reaches a compiled program. */
+export interface IndicatorChange {
+  /** The program must be compiled again: its id, group, formula, or formula-or-input changed. */
+  structural: boolean;
+  /** Its actuals or its input method (or the method's parameters) changed. */
+  values: boolean;
+  /** Its targets (period, value, direction) changed. */
+  targets: boolean;
+}
+
+/**
+ * What changed between two versions of an indicator, as far as computing goes: names, units,
+ * notes, kind, decimals and ranges do not enter the program. Numbers compare with `Object.is`, so
+ * `-0` and `0` differ (they can give different results).
+ */
+export function indicatorChange(previous: Indicator, next: Indicator): IndicatorChange {
+  if (previous === next) return { structural: false, values: false, targets: false };
+  const a = previous.projection;
+  const b = next.projection;
+  const structural =
+    previous.id !== next.id ||
+    previous.group !== next.group ||
+    (a.method === 'formula') !== (b.method === 'formula') ||
+    (a.method === 'formula' && b.method === 'formula' && a.formula !== b.formula);
+  return {
+    structural,
+    values: !sameRecord(previous.actuals, next.actuals) || !sameProjection(a, b),
+    targets: !sameTargets(previous.targets, next.targets),
+  };
+}
+
+/**
+ * Rewrites the data of `rows` from `plan` in place (actuals, targets, input methods), replaces the
+ * program's plan, and returns the rows to rerun, in order. `plan` must have the program's
+ * structure: the same calendar and groups, the same indicators in the same order, and for every
+ * row listed `indicatorChange(program.plan.indicators[row], plan.indicators[row]).structural`
+ * false; rows not listed must be unchanged in what they compute from. The caller runs the rows
+ * returned (with `runProgram`).
+ */
+export function updateProgram(program: Program, plan: Plan, rows: readonly number[]): number[] {
+  const inner = internals.get(program);
+  if (!inner) throw new Error('updateProgram: not a compiled program');
+  const n = program.periods.count;
+  const seeds: number[] = [];
+  for (const row of rows) {
+    const previous = program.plan.indicators[row];
+    const next = plan.indicators[row];
+    if (!previous || !next) continue;
+    const change = indicatorChange(previous, next);
+    const state = inner.rows[row] ?? null;
+    if (change.values) {
+      const offset = row * n;
+      program.values.fill(NaN, offset, offset + n);
+      program.isActual.fill(0, offset, offset + n);
+      writeActuals(next.actuals, row, program.periods, program.values, program.isActual, program.latest as Int32Array);
+      if (state?.kind === 'input') {
+        const projection = next.projection as InputProjection;
+        state.base = { ...projection };
+        state.effective = { ...projection };
+        writeKnownCells(next, program.periods, program.isActual.subarray(offset, offset + n), state);
+      } else if (state?.kind === 'formula') {
+        state.freshPass = true;
+        writeActualCells(program.values.subarray(offset, offset + n), program.isActual.subarray(offset, offset + n), state);
+      }
+      seeds.push(row);
+    }
+    if (change.targets) {
+      writeTargets(next.targets, row, program.periods, program.targetValues);
+      if (next.projection.method === 'reachTarget') seeds.push(row);
+      for (const reader of inner.targetReaders[row] ?? []) seeds.push(reader);
+    }
+  }
+  (program as { plan: Plan }).plan = plan;
+  inner.generation.value++;
+  return seeds.length === 0 ? [] : downstreamCone(program.graph, seeds);
+}
+
+function writeActuals(actuals: Record<string, number>, row: number, periods: PeriodIndex, values: Float64Array, isActual: Uint8Array, latest: Int32Array): void {
   const offset = row * periods.count;
   let last = -1;
-  for (const [key, value] of Object.entries(indicator.actuals)) {
+  for (const key in actuals) {
     const t = periods.indexOf(key);
     if (t < 0) continue;
-    values[offset + t] = value;
+    values[offset + t] = actuals[key] as number;
     isActual[offset + t] = 1;
     if (t > last) last = t;
   }
   latest[row] = last;
-  for (const target of indicator.targets) {
+}
+
+function writeTargets(targets: readonly Target[], row: number, periods: PeriodIndex, targetValues: Float64Array): void {
+  const offset = row * periods.count;
+  targetValues.fill(NaN, offset, offset + periods.count);
+  for (const target of targets) {
     const t = periods.indexOf(target.period);
     if (t >= 0) targetValues[offset + t] = target.value;
   }
 }
 
+function writeActualCells(rowValues: Float64Array, rowActual: Uint8Array, state: FormulaRow): void {
+  let count = 0;
+  for (let t = 0; t < rowActual.length; t++) if (rowActual[t]) count++;
+  state.actualAt = new Int32Array(count);
+  state.actualValues = new Float64Array(count);
+  for (let t = 0, i = 0; t < rowActual.length; t++) {
+    if (!rowActual[t]) continue;
+    state.actualAt[i] = t;
+    state.actualValues[i++] = rowValues[t] as number;
+  }
+}
+
 /** Cells a method starts from: actuals, plus anchors or manual values, which are not actuals. */
-function knownCells(indicator: Indicator, periods: PeriodIndex, rowActual: Uint8Array): { mask: Uint8Array; values: Float64Array } {
-  const n = periods.count;
-  const mask = new Uint8Array(n);
-  const values = new Float64Array(n).fill(NaN);
+function writeKnownCells(indicator: Indicator, periods: PeriodIndex, rowActual: Uint8Array, state: InputRow): void {
+  const { mask, known } = state;
+  mask.fill(0);
+  known.fill(NaN);
   const projection = indicator.projection;
   const extra = projection.method === 'interpolate' ? projection.anchors : projection.method === 'manual' ? projection.values : null;
   if (extra) {
-    for (const [key, value] of Object.entries(extra)) {
+    for (const key in extra) {
       const t = periods.indexOf(key);
-      if (t >= 0) { mask[t] = 1; values[t] = value; }
+      if (t >= 0) { mask[t] = 1; known[t] = extra[key] as number; }
     }
   }
-  for (const [key, value] of Object.entries(indicator.actuals)) {
+  const actuals = indicator.actuals;
+  for (const key in actuals) {
     const t = periods.indexOf(key);
-    if (t >= 0 && rowActual[t]) { mask[t] = 1; values[t] = value; }
+    if (t >= 0 && rowActual[t]) { mask[t] = 1; known[t] = actuals[key] as number; }
   }
-  return { mask, values };
+}
+
+function sameRecord(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): boolean {
+  if (a === b) return true;
+  let count = 0;
+  for (const key in a) {
+    if (!Object.hasOwn(b, key) || !Object.is(a[key], b[key])) return false;
+    count++;
+  }
+  for (const _ in b) count--;
+  return count === 0;
+}
+
+function sameTargets(a: readonly Target[], b: readonly Target[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as Target;
+    const y = b[i] as Target;
+    if (x.period !== y.period || !Object.is(x.value, y.value) || x.direction !== y.direction) return false;
+  }
+  return true;
+}
+
+function sameProjection(a: Projection, b: Projection): boolean {
+  if (a === b) return true;
+  switch (a.method) {
+    case 'constant':
+    case 'reachTarget':
+      return b.method === a.method;
+    case 'linear':
+      return b.method === 'linear' && Object.is(a.step, b.step);
+    case 'growth':
+      return b.method === 'growth' && Object.is(a.rate, b.rate);
+    case 'logistic':
+      return b.method === 'logistic' && Object.is(a.rate, b.rate) && Object.is(a.ceiling, b.ceiling);
+    case 'interpolate':
+      return b.method === 'interpolate' && a.mode === b.mode && sameRecord(a.anchors, b.anchors);
+    case 'manual':
+      return b.method === 'manual' && sameRecord(a.values, b.values);
+    case 'formula':
+      return b.method === 'formula' && a.formula === b.formula;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whole-row evaluation.
+//
+// Each operation of a formula becomes one loop over the periods, writing into a scratch row;
+// closures are called once per row, not once per cell, which brings a formula row near what a
+// hand-written loop costs. Only operations whose value at period t depends on their operands at
+// t (or at t − 1, for `prev`) are compiled this way, each with the very expression of
+// `src/engine/formula` (so the same bits come out). A formula using anything else (`and`, `or`,
+// `not`, `growth`, `cumsum`, `^`) or reading its own row keeps the per-cell closures only.
+//
+// Errors: where the per-cell code would report (x / 0, an overflow), the loop sets
+// `scratch.flagged` and the row is recomputed cell by cell, which reports exactly. Evaluating
+// every period (both branches of an `if`, cells that hold actuals) can flag a row that has no
+// error: it then only costs the slower path, never a wrong value or a spurious report.
+//
+// The loops copy what they read into locals and index rows (views of one row each) by period
+// alone: that is what lets the engine's compiler keep them in registers and hoist bounds checks.
+// ---------------------------------------------------------------------------------------------
+
+/** Scratch rows shared by every formula of a program (rows run one at a time). */
+class Scratch {
+  flagged = false;
+  private readonly rows: Float64Array[] = [];
+  private readonly constants = new Map<number, Float64Array>();
+
+  constructor(readonly periods: number) {}
+
+  row(slot: number): Float64Array {
+    let row = this.rows[slot];
+    if (!row) {
+      row = new Float64Array(this.periods);
+      this.rows[slot] = row;
+    }
+    return row;
+  }
+
+  /** A row holding `value` in every period; shared by equal constants (but -0 is its own). */
+  constant(value: number): Float64Array {
+    if (Object.is(value, -0)) return new Float64Array(this.periods).fill(value);
+    let row = this.constants.get(value);
+    if (!row) {
+      row = new Float64Array(this.periods).fill(value);
+      this.constants.set(value, row);
+    }
+    return row;
+  }
+}
+
+/** A whole-row value: `row` (one value per period) once `run` has run; a constant has no row. */
+interface Rowwise {
+  row: Float64Array;
+  run: () => void;
+  constant?: number;
+}
+
+interface RowwiseContext {
+  values: Float64Array;
+  targetValues: Float64Array;
+  periods: number;
+  rowOf: ReadonlyMap<string, number>;
+  groupRows: ReadonlyMap<string, readonly number[]>;
+  scratch: Scratch;
+}
+
+const NOTHING = (): void => {};
+const NO_ROW = new Float64Array(0);
+
+/** Nesting past this keeps the per-cell form (closures recurse once per level). */
+const MAX_ROWWISE_DEPTH = 200;
+
+function constantOperand(value: number): Rowwise {
+  return { row: NO_ROW, run: NOTHING, constant: value };
+}
+
+/** The operand with a row: a constant gets a row filled with it. */
+function materialize(operand: Rowwise, scratch: Scratch): Rowwise {
+  return operand.constant === undefined ? operand : { row: scratch.constant(operand.constant), run: NOTHING };
+}
+
+/**
+ * The whole-row form of a formula, or null when it has none. The outermost operation writes
+ * straight into `root` (the row's own cells, actuals included: the caller puts those back).
+ */
+function compileRowwise(ast: FormulaAst, ctx: RowwiseContext, root: Float64Array): Rowwise | null {
+  let slots = 0;
+  const n = ctx.periods;
+  const scratch = ctx.scratch;
+  const output = (depth: number): Float64Array => (depth === 0 ? root : scratch.row(slots++));
+  const view = (matrix: Float64Array, row: number): Float64Array => matrix.subarray(row * n, (row + 1) * n);
+
+  const node = (x: FormulaAst, depth: number): Rowwise | null => {
+    if (depth > MAX_ROWWISE_DEPTH) return null;
+    switch (x.kind) {
+      case 'number':
+        return constantOperand(x.value);
+      case 'name': {
+        const row = ctx.rowOf.get(x.name);
+        return row === undefined ? null : { row: view(ctx.values, row), run: NOTHING };
+      }
+      case 'unary': {
+        const operand = node(x.operand, depth + 1);
+        if (!operand || x.op === '+') return operand;
+        if (operand.constant !== undefined) return constantOperand(-operand.constant);
+        return unaryMinus(operand, output(depth), n);
+      }
+      case 'binary':
+        return binaryNode(x, depth);
+      case 'call':
+        return call(x, depth);
+    }
+  };
+
+  const binaryNode = (x: FormulaAst & { kind: 'binary' }, depth: number): Rowwise | null => {
+    const left = node(x.left, depth + 1);
+    const right = left && node(x.right, depth + 1);
+    if (!left || !right) return null;
+    switch (x.op) {
+      case '+':
+      case '-':
+      case '*':
+      case '/':
+        return arithmetic(x.op, left, right, output(depth), n, scratch);
+      // x ^ y also reports a NaN result (a negative base with a fractional exponent): per cell.
+      case '^':
+        return null;
+      case '<':
+      case '<=':
+      case '>':
+      case '>=':
+      case '=':
+      case '<>':
+        return compare(x.op, materialize(left, scratch), materialize(right, scratch), output(depth), n);
+    }
+  };
+
+  const vector = (x: FormulaAst | undefined, depth: number): Rowwise | null => {
+    const operand = x ? node(x, depth) : null;
+    return operand && materialize(operand, scratch);
+  };
+
+  const call = (x: FormulaAst & { kind: 'call' }, depth: number): Rowwise | null => {
+    switch (x.fn) {
+      case 'if': {
+        const c = vector(x.args[0], depth + 1);
+        const a = vector(x.args[1], depth + 1);
+        const b = vector(x.args[2], depth + 1);
+        return c && a && b ? choose(c, a, b, output(depth), n) : null;
+      }
+      case 'min':
+      case 'max': {
+        const args = x.args.map((arg) => vector(arg, depth + 1));
+        if (args.some((arg) => !arg)) return null;
+        return extremum(x.fn, args as Rowwise[], output(depth), n);
+      }
+      case 'abs': {
+        const a = vector(x.args[0], depth + 1);
+        return a && absolute(a, output(depth), n);
+      }
+      case 'round': {
+        const a = vector(x.args[0], depth + 1);
+        const d = x.args[1] ? vector(x.args[1], depth + 1) : materialize(constantOperand(0), scratch);
+        return a && d && rounded(a, d, output(depth), n);
+      }
+      case 'prev': {
+        const a = vector(x.args[0], depth + 1);
+        return a && previous(a, output(depth), n);
+      }
+      case 'sumgroup': {
+        const id = x.args[0];
+        const rows = id?.kind === 'name' ? ctx.groupRows.get(id.name) : undefined;
+        return rows ? sumRows(rows.map((r) => view(ctx.values, r)), output(depth), n, scratch) : null;
+      }
+      case 'target': {
+        const id = x.args[0];
+        const row = id?.kind === 'name' ? ctx.rowOf.get(id.name) : undefined;
+        return row === undefined ? null : { row: view(ctx.targetValues, row), run: NOTHING };
+      }
+      case 'and':
+      case 'or':
+      case 'not':
+      case 'growth':
+      case 'cumsum':
+        return null;
+    }
+  };
+
+  return vector(ast, 0);
+}
+
+/**
+ * `+ - * /` as in formula/compile.ts: a blank operand gives blank silently; an overflow or a
+ * division by zero flags the row. A constant on either side stays in a register, as in a
+ * hand-written loop; two constants fold here unless the per-cell code would report. Each variant
+ * is its own loop, so the engine's compiler sees one operator per loop.
+ */
+function arithmetic(op: '+' | '-' | '*' | '/', left: Rowwise, right: Rowwise, out: Float64Array, n: number, scratch: Scratch): Rowwise | null {
+  const ka = left.constant;
+  const kb = right.constant;
+  if (ka !== undefined && kb !== undefined) {
+    const r = op === '+' ? ka + kb : op === '-' ? ka - kb : op === '*' ? ka * kb : kb === 0 ? NaN : ka / kb;
+    return Number.isFinite(r) ? constantOperand(r) : null;
+  }
+  const A = left.row;
+  const B = right.row;
+  const runA = left.run;
+  const runB = right.run;
+  const k = (ka ?? kb) as number;
+  const flag = (bad: boolean): void => { if (bad) scratch.flagged = true; };
+  let run: () => void;
+  if (ka === undefined && kb === undefined) {
+    switch (op) {
+      case '+': run = () => { runA(); runB(); const a = A, b = B, o = out; let bad = false; for (let t = 0; t < n; t++) { const r = (a[t] as number) + (b[t] as number); if (r === Infinity || r === -Infinity) bad = true; o[t] = r; } flag(bad); }; break;
+      case '-': run = () => { runA(); runB(); const a = A, b = B, o = out; let bad = false; for (let t = 0; t < n; t++) { const r = (a[t] as number) - (b[t] as number); if (r === Infinity || r === -Infinity) bad = true; o[t] = r; } flag(bad); }; break;
+      case '*': run = () => { runA(); runB(); const a = A, b = B, o = out; let bad = false; for (let t = 0; t < n; t++) { const r = (a[t] as number) * (b[t] as number); if (r === Infinity || r === -Infinity) bad = true; o[t] = r; } flag(bad); }; break;
+      case '/': run = () => {
+        runA(); runB();
+        const a = A, b = B, o = out;
+        let bad = false;
+        for (let t = 0; t < n; t++) {
+          const x = a[t] as number;
+          const y = b[t] as number;
+          // A blank operand is blank before anything else, as per cell (even over 0).
+          if (x !== x || y !== y) { o[t] = NaN; continue; }
+          const r = x / y;
+          if (y === 0 || r === Infinity || r === -Infinity) bad = true;
+          o[t] = r;
+        }
+        flag(bad);
+      }; break;
+    }
+  } else if (kb !== undefined) {
+    switch (op) {
+      case '+': run = () => { runA(); const a = A, o = out; let bad = false; for (let t = 0; t < n; t++) { const r = (a[t] as number) + k; if (r === Infinity || r === -Infinity) bad = true; o[t] = r; } flag(bad); }; break;
+      case '-': run = () => { runA(); const a = A, o = out; let bad = false; for (let t = 0; t < n; t++) { const r = (a[t] as number) - k; if (r === Infinity || r === -Infinity) bad = true; o[t] = r; } flag(bad); }; break;
+      case '*': run = () => { runA(); const a = A, o = out; let bad = false; for (let t = 0; t < n; t++) { const r = (a[t] as number) * k; if (r === Infinity || r === -Infinity) bad = true; o[t] = r; } flag(bad); }; break;
+      case '/':
+        // Dividing by a constant 0 reports at every computed cell: per cell only.
+        if (k === 0) return null;
+        run = () => { runA(); const a = A, o = out; let bad = false; for (let t = 0; t < n; t++) { const r = (a[t] as number) / k; if (r === Infinity || r === -Infinity) bad = true; o[t] = r; } flag(bad); };
+        break;
+    }
+  } else {
+    switch (op) {
+      case '+': run = () => { runB(); const b = B, o = out; let bad = false; for (let t = 0; t < n; t++) { const r = k + (b[t] as number); if (r === Infinity || r === -Infinity) bad = true; o[t] = r; } flag(bad); }; break;
+      case '-': run = () => { runB(); const b = B, o = out; let bad = false; for (let t = 0; t < n; t++) { const r = k - (b[t] as number); if (r === Infinity || r === -Infinity) bad = true; o[t] = r; } flag(bad); }; break;
+      case '*': run = () => { runB(); const b = B, o = out; let bad = false; for (let t = 0; t < n; t++) { const r = k * (b[t] as number); if (r === Infinity || r === -Infinity) bad = true; o[t] = r; } flag(bad); }; break;
+      case '/': run = () => {
+        runB();
+        const b = B, o = out;
+        let bad = false;
+        for (let t = 0; t < n; t++) {
+          const y = b[t] as number;
+          if (y !== y) { o[t] = NaN; continue; }
+          const r = k / y;
+          if (y === 0 || r === Infinity || r === -Infinity) bad = true;
+          o[t] = r;
+        }
+        flag(bad);
+      }; break;
+    }
+  }
+  return { row: out, run };
+}
+
+/** Comparisons give 1 or 0, or blank when an operand is blank; they never report. */
+function compare(op: '<' | '<=' | '>' | '>=' | '=' | '<>', left: Rowwise, right: Rowwise, out: Float64Array, n: number): Rowwise {
+  const A = left.row;
+  const B = right.row;
+  const runA = left.run;
+  const runB = right.run;
+  let run: () => void;
+  switch (op) {
+    case '<': run = () => { runA(); runB(); const a = A, b = B, o = out; for (let t = 0; t < n; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : x < y ? 1 : 0; } }; break;
+    case '<=': run = () => { runA(); runB(); const a = A, b = B, o = out; for (let t = 0; t < n; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : x <= y ? 1 : 0; } }; break;
+    case '>': run = () => { runA(); runB(); const a = A, b = B, o = out; for (let t = 0; t < n; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : x > y ? 1 : 0; } }; break;
+    case '>=': run = () => { runA(); runB(); const a = A, b = B, o = out; for (let t = 0; t < n; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : x >= y ? 1 : 0; } }; break;
+    case '=': run = () => { runA(); runB(); const a = A, b = B, o = out; for (let t = 0; t < n; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : x === y ? 1 : 0; } }; break;
+    case '<>': run = () => { runA(); runB(); const a = A, b = B, o = out; for (let t = 0; t < n; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : x !== y ? 1 : 0; } }; break;
+  }
+  return { row: out, run };
+}
+
+/** `if(c, a, b)`: blank when c is blank, else a where c is not 0, else b. */
+function choose(c: Rowwise, a: Rowwise, b: Rowwise, out: Float64Array, n: number): Rowwise {
+  const C = c.row;
+  const A = a.row;
+  const B = b.row;
+  return {
+    row: out,
+    run: () => {
+      c.run(); a.run(); b.run();
+      const x = C, y = A, z = B, o = out;
+      for (let t = 0; t < n; t++) {
+        const v = x[t] as number;
+        o[t] = v !== v ? NaN : v !== 0 ? (y[t] as number) : (z[t] as number);
+      }
+    },
+  };
+}
+
+/**
+ * `min`/`max` fold as formula/functions.ts does, from ±Infinity: any blank argument makes the
+ * result blank. With two arguments the fold is written out (min: `b < a ? b : a`).
+ */
+function extremum(fn: 'min' | 'max', args: readonly Rowwise[], out: Float64Array, n: number): Rowwise {
+  const [first, second] = args;
+  if (args.length === 2 && first && second) {
+    const A = first.row;
+    const B = second.row;
+    const run = fn === 'min'
+      ? () => { first.run(); second.run(); const a = A, b = B, o = out; for (let t = 0; t < n; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : y < x ? y : x; } }
+      : () => { first.run(); second.run(); const a = A, b = B, o = out; for (let t = 0; t < n; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : y > x ? y : x; } };
+    return { row: out, run };
+  }
+  const rows = args.map((a) => a.row);
+  const runs = args.map((a) => a.run);
+  const start = fn === 'min' ? Infinity : -Infinity;
+  return {
+    row: out,
+    run: () => {
+      for (const run of runs) run();
+      out.fill(start);
+      for (const row of rows) {
+        for (let t = 0; t < n; t++) {
+          const acc = out[t] as number;
+          const v = row[t] as number;
+          // Once blank, stays blank (NaN compares false both ways and is kept by the fold below).
+          if (acc !== acc) continue;
+          out[t] = v !== v ? NaN : fn === 'min' ? (v < acc ? v : acc) : (v > acc ? v : acc);
+        }
+      }
+    },
+  };
+}
+
+function unaryMinus(a: Rowwise, out: Float64Array, n: number): Rowwise {
+  const A = a.row;
+  return { row: out, run: () => { a.run(); const x = A, o = out; for (let t = 0; t < n; t++) o[t] = -(x[t] as number); } };
+}
+
+function absolute(a: Rowwise, out: Float64Array, n: number): Rowwise {
+  const A = a.row;
+  return { row: out, run: () => { a.run(); const x = A, o = out; for (let t = 0; t < n; t++) o[t] = Math.abs(x[t] as number); } };
+}
+
+function rounded(a: Rowwise, digits: Rowwise, out: Float64Array, n: number): Rowwise {
+  const A = a.row;
+  const D = digits.row;
+  return { row: out, run: () => { a.run(); digits.run(); for (let t = 0; t < n; t++) out[t] = roundHalfAway(A[t] as number, D[t] as number); } };
+}
+
+/** `prev(x)`: x one period earlier; blank in the first period. */
+function previous(a: Rowwise, out: Float64Array, n: number): Rowwise {
+  const A = a.row;
+  return {
+    row: out,
+    run: () => {
+      a.run();
+      const x = A, o = out;
+      if (n > 0) o[0] = NaN;
+      for (let t = 1; t < n; t++) o[t] = x[t - 1] as number;
+    },
+  };
+}
+
+/** `sumgroup(g)`: 0 plus each member in turn, as per cell (so the same sums); overflow flags. */
+function sumRows(rows: readonly Float64Array[], out: Float64Array, n: number, scratch: Scratch): Rowwise {
+  return {
+    row: out,
+    run: () => {
+      const o = out;
+      o.fill(0);
+      for (const x of rows) for (let t = 0; t < n; t++) o[t] = (o[t] as number) + (x[t] as number);
+      for (let t = 0; t < n; t++) {
+        const s = o[t] as number;
+        if (s === Infinity || s === -Infinity) scratch.flagged = true;
+      }
+    },
+  };
 }
