@@ -10,6 +10,7 @@ const exposed: EngineApi = {
     const result = engine.compute(plan);
     return result.ok ? Comlink.transfer(result, [result.value.values.buffer, result.value.isActual.buffer]) : result;
   },
+  goalSeek: (plan, request) => engine.goalSeek(plan, request),
 };
 
 Comlink.expose(exposed);

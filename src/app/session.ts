@@ -8,7 +8,9 @@ import { applyCommand, type Command, type CommandError } from '../engine/command
 import type { Plan } from '../engine/model/plan.ts';
 import { makePlan, newPlanId } from '../engine/model/factories.ts';
 import type { PlanResult } from '../engine/projection/result.ts';
-import type { EngineClient, ClientError } from '../client/engine-client.ts';
+import type { CallError, EngineClient, ClientError } from '../client/engine-client.ts';
+import type { PlanProblem } from '../engine/projection/program.ts';
+import type { GoalSeekAnswer, GoalSeekProblem, GoalSeekRequest } from '../engine/solve/index.ts';
 import type { PlanRepository, PlanSummary, StorageError } from '../storage/index.ts';
 import { parsePlanFile, serializePlanFile, type FileIssue } from '../format/index.ts';
 
@@ -44,7 +46,7 @@ export interface PlanSession {
   /** Redoes until `count` undone changes remain. */
   redoTo(count: number): void;
   /** Why the engine could not compute the open plan, if it could not. */
-  engineProblem: Accessor<ClientError | null>;
+  engineProblem: Accessor<CallError<PlanProblem> | null>;
   openPlan(id: string): Promise<void>;
   closePlan(): void;
   /** Applies a command to the open plan; returns the engine's refusal when there is one. */
@@ -58,11 +60,14 @@ export interface PlanSession {
   restorePlan(id: string): Promise<void>;
   exportPlan(): { fileName: string; text: string } | null;
   importText(text: string, options?: { asCopy?: boolean; copySuffix?: string }): Promise<ImportOutcome>;
+  /** Seeks, over the open plan in the worker, the input value that reaches a target value. */
+  goalSeek(request: GoalSeekRequest): Promise<Result2<GoalSeekAnswer, CallError<GoalSeekProblem>>>;
   /** Resolves when every pending save has reached storage (or failed). */
   flush(): Promise<void>;
 }
 
 type Result<T> = { ok: true; value: T } | { ok: false; error: StorageError };
+type Result2<T, E> = { ok: true; value: T } | { ok: false; error: E };
 
 export interface SessionEvents {
   onStorageError(error: StorageError): void;
@@ -76,7 +81,7 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
   const [result, setResult] = createSignal<PlanResult | null>(null);
   const [computing, setComputing] = createSignal(false);
   const [pendingSaves, setPendingSaves] = createSignal(0);
-  const [engineProblem, setEngineProblem] = createSignal<ClientError | null>(null);
+  const [engineProblem, setEngineProblem] = createSignal<CallError<PlanProblem> | null>(null);
   const [undoStack, setUndoStack] = createSignal<UndoEntry[]>([]);
   const [redoStack, setRedoStack] = createSignal<UndoEntry[]>([]);
 
@@ -294,6 +299,11 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
       }
       await session.openPlan(imported.id);
       return { kind: 'imported', plan: imported, warnings };
+    },
+    goalSeek(request) {
+      const current = plan();
+      if (!current) return Promise.resolve({ ok: false, error: { code: 'closed' } });
+      return engine.goalSeek(current, request);
     },
     flush() {
       return saveChain;

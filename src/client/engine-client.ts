@@ -10,6 +10,7 @@ import type { Plan } from '../engine/model/plan.ts';
 import type { PlanProblem } from '../engine/projection/program.ts';
 import type { PlanResult } from '../engine/projection/result.ts';
 import { err, type Result } from '../engine/result.ts';
+import type { GoalSeekAnswer, GoalSeekProblem, GoalSeekRequest } from '../engine/solve/index.ts';
 
 /** A worker, or anything that talks like one (a Node worker thread in tests). */
 export interface EngineWorker {
@@ -23,12 +24,16 @@ export type ClientError =
   | { code: 'superseded' }
   | { code: 'crashed'; message: string }
   | { code: 'timeout'; ms: number }
-  | { code: 'closed' }
-  | { code: 'engine'; problem: PlanProblem };
+  | { code: 'closed' };
+
+/** What a call can fail with: the protocol's errors, or the engine's own answer. */
+export type CallError<E> = ClientError | { code: 'engine'; problem: E };
 
 export interface EngineClient {
   /** Computes a plan; only the newest compute's result is delivered, older ones get `superseded`. */
-  compute(plan: Plan): Promise<Result<PlanResult, ClientError>>;
+  compute(plan: Plan): Promise<Result<PlanResult, CallError<PlanProblem>>>;
+  /** Finds the input value that reaches a target value; a newer seek supersedes an older one. */
+  goalSeek(plan: Plan, request: GoalSeekRequest): Promise<Result<GoalSeekAnswer, CallError<GoalSeekProblem>>>;
   /** How many workers have been started (1 + restarts). */
   readonly generation: number;
   close(): void;
@@ -40,8 +45,10 @@ export interface EngineClientOptions {
   onRestart?: (reason: ClientError) => void;
 }
 
+type Kind = 'compute' | 'goalSeek';
+
 interface Pending {
-  settle: (result: Result<PlanResult, ClientError>) => void;
+  fail: (error: ClientError) => void;
   timer: ReturnType<typeof setTimeout>;
 }
 
@@ -52,7 +59,7 @@ export function createEngineClient(spawn: () => EngineWorker, options: EngineCli
   let generation = 0;
   let closed = false;
   let nextId = 0;
-  let latestCompute = -1;
+  const latest: Record<Kind, number> = { compute: -1, goalSeek: -1 };
   const pending = new Map<number, Pending>();
 
   function start(): Comlink.Remote<EngineApi> {
@@ -80,39 +87,45 @@ export function createEngineClient(spawn: () => EngineWorker, options: EngineCli
     for (const [id, call] of pending) {
       clearTimeout(call.timer);
       pending.delete(id);
-      call.settle(err(reason));
+      call.fail(reason);
     }
+  }
+
+  /**
+   * One request: an id, a timeout, superseded by a newer request of the same kind, failed
+   * with everything else pending if the worker dies.
+   */
+  function call<T, E>(kind: Kind, run: (api: Comlink.Remote<EngineApi>) => Promise<Result<T, E>>): Promise<Result<T, CallError<E>>> {
+    if (closed) return Promise.resolve(err({ code: 'closed' }));
+    const id = nextId++;
+    latest[kind] = id;
+    const api = remote ?? start();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        if (pending.has(id)) restart({ code: 'timeout', ms: timeoutMs });
+      }, timeoutMs);
+      pending.set(id, { fail: (error) => resolve(err(error)), timer });
+      run(api).then(
+        (result) => {
+          const entry = pending.get(id);
+          if (!entry) return;
+          clearTimeout(entry.timer);
+          pending.delete(id);
+          if (id !== latest[kind]) resolve(err({ code: 'superseded' }));
+          else resolve(result.ok ? result : err({ code: 'engine', problem: result.error }));
+        },
+        (error: unknown) => {
+          // An exception thrown inside the engine is a bug: replace the worker, fail everything.
+          if (pending.has(id)) restart({ code: 'crashed', message: error instanceof Error ? error.message : String(error) });
+        },
+      );
+    });
   }
 
   return {
     get generation() { return generation; },
-    compute(plan) {
-      if (closed) return Promise.resolve(err({ code: 'closed' }));
-      const id = nextId++;
-      latestCompute = id;
-      const api = remote ?? start();
-      return new Promise((resolve) => {
-        const timer = setTimeout(() => {
-          if (!pending.has(id)) return;
-          restart({ code: 'timeout', ms: timeoutMs });
-        }, timeoutMs);
-        pending.set(id, { settle: resolve, timer });
-        api.compute(plan).then(
-          (result) => {
-            const call = pending.get(id);
-            if (!call) return;
-            clearTimeout(call.timer);
-            pending.delete(id);
-            if (id !== latestCompute) call.settle(err({ code: 'superseded' }));
-            else call.settle(result.ok ? result : err({ code: 'engine', problem: result.error }));
-          },
-          (error: unknown) => {
-            // An exception thrown inside the engine is a bug: replace the worker, fail everything.
-            if (pending.has(id)) restart({ code: 'crashed', message: error instanceof Error ? error.message : String(error) });
-          },
-        );
-      });
-    },
+    compute: (plan) => call('compute', (api) => api.compute(plan)),
+    goalSeek: (plan, request) => call('goalSeek', (api) => api.goalSeek(plan, request)),
     close() {
       closed = true;
       failAll({ code: 'closed' });

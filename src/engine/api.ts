@@ -6,10 +6,13 @@ import type { Plan } from './model/plan.ts';
 import { compileProgram, runProgram, type PlanProblem } from './projection/program.ts';
 import { summarize, type PlanResult } from './projection/result.ts';
 import { err, ok, type Result } from './result.ts';
+import { goalSeek, type GoalSeekAnswer, type GoalSeekProblem, type GoalSeekRequest } from './solve/index.ts';
 
 export interface EngineApi {
   /** Projects every indicator of the plan and assesses its targets. */
   compute(plan: Plan): Result<PlanResult, PlanProblem>;
+  /** The value of an input that makes an indicator reach a value at a period. */
+  goalSeek(plan: Plan, request: GoalSeekRequest): Result<GoalSeekAnswer, GoalSeekProblem>;
 }
 
 export function createEngineApi(): EngineApi {
@@ -20,5 +23,6 @@ export function createEngineApi(): EngineApi {
       runProgram(program.value);
       return ok(summarize(program.value));
     },
+    goalSeek,
   };
 }

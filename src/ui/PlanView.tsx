@@ -10,6 +10,7 @@ import { notify } from './notices.ts';
 import { localized } from './grid/rows.ts';
 import { Inspector } from './inspector/Inspector.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
+import { GoalSeekDialog, type GoalSeekStart } from './GoalSeekDialog.tsx';
 
 /** Starts a download of text as a file, without a server. */
 function download(fileName: string, text: string): void {
@@ -45,6 +46,7 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
   const [focused, setFocused] = createSignal<string | null>(null);
   const [inspectorOpen, setInspectorOpen] = createSignal(true);
   const [historyOpen, setHistoryOpen] = createSignal(false);
+  const [seeking, setSeeking] = createSignal<GoalSeekStart | null>(null);
   const focusedIndicator = () => props.plan.indicators.find((i) => i.id === focused());
 
   const dispatch = (command: Command, label: string) => {
@@ -80,6 +82,7 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
           <button type="button" class="button" disabled={!session.canUndo()} onClick={() => session.undo()} title="Ctrl+Z" data-testid="undo">↶ {t().undo}</button>
           <button type="button" class="button" disabled={!session.canRedo()} onClick={() => session.redo()} title="Ctrl+Y" data-testid="redo">↷ {t().redo}</button>
           <button type="button" class="button" aria-pressed={historyOpen()} onClick={() => setHistoryOpen(!historyOpen())} data-testid="toggle-history">{t().showHistory}</button>
+          <button type="button" class="button" onClick={() => setSeeking({})} data-testid="open-goal-seek">{t().goalSeek}</button>
           <button type="button" class="button" onClick={() => setAdding(true)} data-testid="add-indicator">+ {t().addIndicator}</button>
           <button type="button" class="button" disabled={!focused()} onClick={removeFocused} data-testid="remove-indicator">{t().removeIndicator}</button>
           <button type="button" class="button button-primary" onClick={exportPlan} data-testid="export-plan">⇩ {t().exportPlan}</button>
@@ -121,11 +124,15 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
                 indicator={focusedIndicator() ?? props.plan.indicators[0]!}
                 result={session.result()}
                 dispatch={dispatch}
+                onGoalSeek={(start) => setSeeking(start)}
                 onClose={() => setInspectorOpen(false)}
               />
             )}
           </Show>
         </div>
+      </Show>
+      <Show when={seeking()}>
+        {(start) => <GoalSeekDialog session={session} plan={props.plan} start={start()} onClose={() => setSeeking(null)} />}
       </Show>
       <Show when={adding()}>
         <AddIndicatorDialog

@@ -17,6 +17,7 @@ const exposed: EngineApi = {
     const result = engine.compute(plan);
     return result.ok ? Comlink.transfer(result, [result.value.values.buffer, result.value.isActual.buffer]) : result;
   },
+  goalSeek: (plan, request) => engine.goalSeek(plan, request),
 };
 
 if (!parentPort) throw new Error('not a worker');

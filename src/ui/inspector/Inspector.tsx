@@ -14,6 +14,7 @@ export interface InspectorProps {
   indicator: Indicator;
   result: PlanResult | null;
   dispatch: (command: Command, label: string) => void;
+  onGoalSeek: (start: { indicator: string; period: string; value: number }) => void;
   onClose: () => void;
 }
 
@@ -203,6 +204,7 @@ export function Inspector(props: InspectorProps) {
                 <NumberField label={m().targetValue} value={target.value} decimals={Math.max(props.indicator.decimals, 2)}
                   onCommit={(value) => props.dispatch({ type: 'setTarget', indicator: id(), index: index(), target: { ...target, value } }, label(`${target.period}: ${formatNumber(value, lang(), props.indicator.decimals)}`))} />
                 <button type="button" class="button" onClick={() => props.dispatch({ type: 'removeTarget', indicator: id(), index: index() }, label(m().removeTarget))}>{m().removeTarget}</button>
+                <button type="button" class="button" data-testid="target-goal-seek" onClick={() => props.onGoalSeek({ indicator: id(), period: target.period, value: target.value })}>{m().goalSeek}</button>
               </li>
             )}
           </For>

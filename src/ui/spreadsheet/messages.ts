@@ -9,6 +9,7 @@ import type { FormatBasis, NumberFormat } from '../../format/spreadsheet/number-
 
 const vi = {
   // import
+  importButton: 'Nhập từ CSV…',
   importTitle: 'Nhập chỉ tiêu từ tệp CSV',
   chooseFile: 'Chọn tệp CSV…',
   fileHint:
@@ -56,6 +57,7 @@ const vi = {
 export type SpreadsheetMessages = typeof vi;
 
 const en: SpreadsheetMessages = {
+  importButton: 'Import CSV…',
   importTitle: 'Import indicators from a CSV file',
   chooseFile: 'Choose a CSV file…',
   fileHint:
