@@ -25,3 +25,12 @@ export {
   type SimulationResult,
   type SimulationTarget,
 } from './simulation.ts';
+export {
+  sensitivity,
+  sensitivityProgram,
+  type SensitivityEffect,
+  type SensitivityInput,
+  type SensitivityProblem,
+  type SensitivityResult,
+  type SensitivityTarget,
+} from './sensitivity.ts';
