@@ -4,6 +4,7 @@
  */
 import { affectedRows, compileProgram, runProgram, setParameter, type Program } from '../src/engine/projection/program.ts';
 import type { Plan } from '../src/engine/model/plan.ts';
+import { createEngineSession } from '../src/engine/session.ts';
 import { runFloor, type Floor } from './floor.ts';
 import { buildSheet, type SheetModel } from './hyperformula.ts';
 import type { BenchModel } from './model.ts';
@@ -197,3 +198,84 @@ export function measureLeafEdit(model: BenchModel, program: Program, sheet: Shee
   };
 }
 
+/** The plan with one growth row's rate set, every other indicator the same object (as a command leaves them). */
+function withRate(plan: Plan, row: number, rate: number): Plan {
+  const indicators = [...plan.indicators];
+  const indicator = indicators[row];
+  if (!indicator || indicator.projection.method !== 'growth') throw new Error(`row ${row} is not a growth row`);
+  indicators[row] = { ...indicator, projection: { method: 'growth', rate } };
+  return { ...plan, indicators };
+}
+
+export interface SessionFigures {
+  /** `session.update(plan)`: find the edited row by identity, update it in place, run its cone. */
+  topUpdate: Timing;
+  /** `session.compute(plan)`: the same, then the whole PlanResult (values copied, targets assessed). */
+  topCompute: Timing;
+  leafUpdate: Timing;
+  leafCompute: Timing;
+  /** `session.applyEdit(plan, [id])`: the caller names the edited indicator (no search). */
+  leafApplyEdit: Timing;
+  ratios: Record<string, number>;
+}
+
+/**
+ * The same edits through the engine session, the way the app makes them: a new plan in which
+ * only the edited indicator is a new object. Alternates two prepared plans per input.
+ */
+export function measureSession(model: BenchModel, plan: Plan, floor: Floor, top: RecomputeFigures): { figures: SessionFigures; lines: Line[] } {
+  const rate = (row: number): number => {
+    const r = model.rows[row];
+    return r?.kind === 'growth' ? r.rate : NaN;
+  };
+  const plans = (row: number): [Plan, Plan] => [withRate(plan, row, editedRate(rate(row), 0)), withRate(plan, row, editedRate(rate(row), 1))];
+  const topPlans = plans(model.topInput);
+  const leafPlans = plans(model.leafInput);
+  const session = createEngineSession();
+  const check = (result: { ok: boolean }): void => {
+    if (!result.ok) throw new Error('the engine session refused the benchmark plan');
+  };
+  check(session.update(plan));
+  const leafId = model.rows[model.leafInput]?.id ?? '';
+  const { topUpdate, topCompute, leafUpdate, leafCompute, leafApplyEdit } = timeInTurns({
+    topUpdate: (i) => check(session.update(topPlans[i % 2] as Plan)),
+    topCompute: (i) => check(session.compute(topPlans[i % 2] as Plan)),
+    leafUpdate: { run: (i) => check(session.update(leafPlans[i % 2] as Plan)), batch: 200 },
+    leafCompute: (i) => check(session.compute(leafPlans[i % 2] as Plan)),
+    leafApplyEdit: { run: (i) => check(session.applyEdit(leafPlans[i % 2] as Plan, [leafId])), batch: 200 },
+  }, { warmup: 20, samples: 41, batch: 10 });
+  // Back at the plan itself, the session must hold what a fresh compute gives.
+  check(session.update(plan));
+  const program = session.program();
+  if (!program) throw new Error('the engine session has no program');
+  checkAgreement(model, program, floor, null);
+  const vsSheet = top.hyperformulaEdit.medianMs / topUpdate.medianMs;
+  const vsFloor = topUpdate.medianMs / top.floorCone.medianMs;
+  const leafRatio = leafUpdate.medianMs / top.chitieuFull.medianMs;
+  return {
+    figures: {
+      topUpdate, topCompute, leafUpdate, leafCompute, leafApplyEdit,
+      ratios: {
+        hyperformulaOverTopUpdate: vsSheet, topUpdateOverFloorCone: vsFloor,
+        hyperformulaOverTopCompute: top.hyperformulaEdit.medianMs / topCompute.medianMs,
+        leafUpdateOverChitieuFull: leafRatio,
+        leafApplyEditOverChitieuFull: leafApplyEdit.medianMs / top.chitieuFull.medianMs,
+      },
+    },
+    lines: [
+      {
+        id: 'session.top', work: `the same edit through the engine session (session.update of a new plan)`,
+        chitieu: `${ms(topUpdate.medianMs)} (compute, with the whole result: ${ms(topCompute.medianMs)})`,
+        comparator: `HyperFormula ${ms(top.hyperformulaEdit.medianMs)}; floor ${ms(top.floorCone.medianMs)}`,
+        ratio: `${times(vsSheet)} faster; ${times(vsFloor)} the floor`, target: '≥ 1,000× faster; ≤ 2× the floor',
+        status: vsSheet >= 1000 && vsFloor <= 2 ? 'PASS' : 'MISS',
+      },
+      {
+        id: 'session.leaf', work: `the leaf edit through the engine session (session.update)`,
+        chitieu: `${ms(leafUpdate.medianMs)} (applyEdit ${ms(leafApplyEdit.medianMs)}; compute ${ms(leafCompute.medianMs)})`,
+        comparator: `full recompute ${ms(top.chitieuFull.medianMs)}`,
+        ratio: `${times(leafRatio)} of full`, target: '≤ 1/100 of full', status: leafRatio <= 0.01 ? 'PASS' : 'MISS',
+      },
+    ],
+  };
+}

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { buildFloor, runFloor } from './floor.ts';
 import { buildSheet } from './hyperformula.ts';
 import { generateModel, MAIN_SPEC, toPlan } from './model.ts';
-import { checkAgreement, compileOrThrow, measureBuild, measureLeafEdit, measureTopEdit } from './recompute.ts';
+import { checkAgreement, compileOrThrow, measureBuild, measureLeafEdit, measureSession, measureTopEdit } from './recompute.ts';
 import { goalProblem, measureBisection, measureChitieuGoalSeek } from './goal-seek.ts';
 import { measureRoundTrip } from './round-trip.ts';
 import { currentLoad, machine, printTable, type Line } from './report.ts';
@@ -49,6 +49,10 @@ async function main(): Promise<void> {
   const top = measureTopEdit(model, program, floor, sheet);
   lines.push(...top.lines);
   figures.recompute = top.figures;
+
+  const session = measureSession(model, plan, floor, top.figures);
+  lines.push(...session.lines);
+  figures.session = session.figures;
 
   log('3/6 an input nothing depends on');
   const leaf = measureLeafEdit(model, program, sheet);
