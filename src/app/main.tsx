@@ -6,13 +6,14 @@ import { createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
 import '../ui/styles.css';
 import { createEngineClient, spawnBrowserWorker } from '../client/engine-client.ts';
-import { parsePlan, parsePlanFile } from '../format/index.ts';
+import { parsePlan, parsePlanFile } from '../format/parse.ts';
 import type { Plan } from '../engine/model/plan.ts';
 import { createMemoryRepository, openStorage, type PlanRepository, type StorageError } from '../storage/index.ts';
-import { App } from '../ui/App.tsx';
+import { App, type Banner } from '../ui/App.tsx';
 import { t } from '../ui/i18n/index.ts';
 import { notify } from '../ui/notices.ts';
 import { createPlanSession } from './session.ts';
+import { registerOffline } from './offline.ts';
 
 async function loadExample(): Promise<Plan> {
   const url = new URL('examples/thanh-hoa-2024.json', document.baseURI);
@@ -28,7 +29,7 @@ function describeStorageError(error: StorageError): string {
 }
 
 async function start(): Promise<void> {
-  const [banner, setBanner] = createSignal<{ text: string; reload?: boolean } | null>(null);
+  const [banner, setBanner] = createSignal<Banner | null>(null);
   const validate = (value: unknown) => parsePlan(value);
 
   let repository: PlanRepository;
@@ -68,6 +69,13 @@ async function start(): Promise<void> {
   const first = seeded.ok && seeded.value.planId ? seeded.value.planId : plans.ok ? plans.value[0]?.id : undefined;
   if (first) await session.openPlan(first);
   document.body.dataset.ready = 'true';
+
+  registerOffline((update) => {
+    setBanner({
+      text: t().updateReady,
+      action: { label: t().reload, run: () => void session.flush().then(update) },
+    });
+  });
 }
 
 void start();

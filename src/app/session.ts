@@ -12,7 +12,9 @@ import type { CallError, EngineClient, ClientError } from '../client/engine-clie
 import type { PlanProblem } from '../engine/projection/program.ts';
 import type { GoalSeekAnswer, GoalSeekProblem, GoalSeekRequest } from '../engine/solve/index.ts';
 import type { PlanRepository, PlanSummary, StorageError } from '../storage/index.ts';
-import { parsePlanFile, serializePlanFile, type FileIssue } from '../format/index.ts';
+import { parsePlanFile } from '../format/parse.ts';
+import { serializePlanFile } from '../format/serialize.ts';
+import type { FileIssue } from '../format/issues.ts';
 
 export const APP_VERSION = 'chitieu 0.1.0';
 

@@ -4,23 +4,8 @@ import { makeIndicator } from '../engine/model/factories.ts';
 import { periodIndex } from '../engine/periods/calendar.ts';
 import { parseNumber } from '../i18n/numbers.ts';
 import { Dialog } from './Dialog.tsx';
+import { indicatorIdFor } from '../format/spreadsheet/names.ts';
 import { lang, t } from './i18n/index.ts';
-
-/** An identifier for formulas from a display name: "Doanh thu 2024" → doanh_thu_2024. */
-export function identifierFor(name: string, taken: ReadonlySet<string>): string {
-  const base = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .slice(0, 48) || 'indicator';
-  const start = /^[a-z_]/.test(base) ? base : `i_${base}`;
-  let id = start;
-  for (let n = 2; taken.has(id); n++) id = `${start}_${n}`;
-  return id;
-}
 
 export function AddIndicatorDialog(props: { plan: Plan; onAdd: (indicator: Indicator) => void; onClose: () => void }) {
   // The dialog reads the calendar once: it is closed before the calendar could change.
@@ -50,7 +35,7 @@ export function AddIndicatorDialog(props: { plan: Plan; onAdd: (indicator: Indic
     const taken = new Set(props.plan.indicators.map((i) => i.id));
     const text = (value: string) => (lang() === 'en' ? { vi: value, en: value } : { vi: value });
     props.onAdd(makeIndicator({
-      id: identifierFor(trimmed, taken),
+      id: indicatorIdFor(trimmed, taken),
       name: text(trimmed),
       unit: text(unit().trim()),
       kind: 'stock',

@@ -1,6 +1,6 @@
 import { createSignal, onCleanup, onMount, Show } from 'solid-js';
 import type { PlanSession } from '../app/session.ts';
-import { describeIssue, type FileIssue } from '../format/index.ts';
+import type { FileIssue } from '../format/index.ts';
 import { Dialog } from './Dialog.tsx';
 import { lang, setLang, t, type Lang } from './i18n/index.ts';
 import { Notices } from './Notices.tsx';
@@ -8,10 +8,17 @@ import { notify } from './notices.ts';
 import { PlanList } from './PlanList.tsx';
 import { PlanView } from './PlanView.tsx';
 
+/** A message above everything: storage unavailable, a newer database, an update ready… */
+export interface Banner {
+  text: string;
+  /** Offers to reload the page. */
+  reload?: boolean;
+  action?: { label: string; run: () => void };
+}
+
 export interface AppProps {
   session: PlanSession;
-  /** A warning shown above everything (storage unavailable, newer database…). */
-  banner: () => { text: string; reload?: boolean } | null;
+  banner: () => Banner | null;
 }
 
 const MAX_LISTED_ISSUES = 20;
@@ -24,8 +31,15 @@ export function App(props: AppProps) {
   const [dragging, setDragging] = createSignal(false);
   const [pendingCopy, setPendingCopy] = createSignal<{ text: string; name: string } | null>(null);
 
-  const refuse = (fileName: string, issues: readonly FileIssue[]) => {
-    const lines = issues.slice(0, MAX_LISTED_ISSUES).map((issue) => describeIssue(issue, lang()));
+  // The wording of file problems loads only when a file has some.
+  const describe = async (issues: readonly FileIssue[]) => {
+    const { describeIssue } = await import('../format/messages.ts');
+    return issues.map((issue) => describeIssue(issue, lang()));
+  };
+
+  const refuse = async (fileName: string, issues: readonly FileIssue[]) => {
+    const described = await describe(issues.slice(0, MAX_LISTED_ISSUES));
+    const lines = described;
     if (issues.length > MAX_LISTED_ISSUES) lines.push(t().moreProblems(issues.length - MAX_LISTED_ISSUES));
     notify({ kind: 'error', text: t().importRefused(fileName), details: lines, sticky: true });
   };
@@ -33,13 +47,10 @@ export function App(props: AppProps) {
   const importFile = async (file: File) => {
     const text = await file.text();
     const outcome = await session.importText(text);
-    if (outcome.kind === 'refused') return refuse(file.name, outcome.issues ?? []);
+    if (outcome.kind === 'refused') return void refuse(file.name, outcome.issues ?? []);
     if (outcome.kind === 'exists') return setPendingCopy({ text, name: outcome.plan?.name ?? file.name });
-    notify({
-      kind: 'info',
-      text: t().importDone(outcome.plan?.name ?? file.name),
-      ...(outcome.warnings?.length ? { details: [t().importWarnings, ...outcome.warnings.map((w) => describeIssue(w, lang()))] } : {}),
-    });
+    const warnings = outcome.warnings?.length ? [t().importWarnings, ...(await describe(outcome.warnings))] : null;
+    notify({ kind: 'info', text: t().importDone(outcome.plan?.name ?? file.name), ...(warnings ? { details: warnings } : {}) });
   };
 
   const importAsCopy = async () => {
@@ -135,6 +146,9 @@ export function App(props: AppProps) {
             <span>{banner().text}</span>
             <Show when={banner().reload}>
               <button type="button" class="button" onClick={() => location.reload()}>{t().reload}</button>
+            </Show>
+            <Show when={banner().action}>
+              {(action) => <button type="button" class="button button-primary" onClick={() => action().run()}>{action().label}</button>}
             </Show>
           </div>
         )}
