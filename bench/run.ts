@@ -7,17 +7,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { buildFloor, runFloor } from './floor.ts';
 import { buildSheet } from './hyperformula.ts';
-import { generateModel, MAIN_SPEC, toPlan } from './model.ts';
+import { generateModel, MAIN_SPEC, SIMULATION_SPEC, toPlan } from './model.ts';
+import { measureMonteCarlo } from './monte-carlo.ts';
 import { checkAgreement, compileOrThrow, measureBuild, measureLeafEdit, measureSession, measureTopEdit } from './recompute.ts';
 import { goalProblem, measureBisection, measureChitieuGoalSeek } from './goal-seek.ts';
 import { measureRoundTrip } from './round-trip.ts';
 import { currentLoad, machine, printTable, type Line } from './report.ts';
 import { cpus } from 'node:os';
 import { runProgram } from '../src/engine/projection/program.ts';
-
-function notMeasured(id: string, work: string, target: string, reason: string): Line {
-  return { id, work, chitieu: '—', comparator: '—', ratio: '—', target, status: 'not measured', reason };
-}
 
 const log = (text: string): void => {
   process.stderr.write(`${text}\n`);
@@ -73,8 +70,10 @@ async function main(): Promise<void> {
   sheet.destroy();
 
   log('5/6 Monte Carlo');
-  lines.push(notMeasured('monteCarlo', 'Monte Carlo 10,000 trials of 100 × 60 with P10/P50/P90', '≤ 1.5× the reference loop', 'createSimulation/simulate (src/engine/uncertainty) has not landed yet'));
-  figures.monteCarlo = { notMeasured: 'createSimulation/simulate (src/engine/uncertainty) has not landed yet' };
+  const simulationModel = generateModel(SIMULATION_SPEC);
+  const monteCarlo = measureMonteCarlo(simulationModel);
+  lines.push(...monteCarlo.lines);
+  figures.monteCarlo = monteCarlo.figures;
 
   log('6/6 worker round trip');
   const trip = await measureRoundTrip(model);
@@ -99,6 +98,7 @@ async function main(): Promise<void> {
       leafInput: model.rows[model.leafInput]?.id,
       deepest: model.rows[model.deepest]?.id,
     },
+    simulationModel: { ...SIMULATION_SPEC, formulaRows: SIMULATION_SPEC.indicators - SIMULATION_SPEC.growthRows },
     agreement,
     lines,
     figures,
