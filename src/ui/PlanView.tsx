@@ -16,6 +16,7 @@ const Inspector = lazy(() => import('./inspector/Inspector.tsx').then((m) => ({ 
 const HistoryPanel = lazy(() => import('./HistoryPanel.tsx').then((m) => ({ default: m.HistoryPanel })));
 const GoalSeekDialog = lazy(() => import('./GoalSeekDialog.tsx').then((m) => ({ default: m.GoalSeekDialog })));
 const ExportMenu = lazy(() => import('./spreadsheet/ExportMenu.tsx').then((m) => ({ default: m.ExportMenu })));
+const IndicatorChart = lazy(() => import('./charts/IndicatorChart.tsx'));
 const AddIndicatorDialog = lazy(() => import('./AddIndicatorDialog.tsx').then((m) => ({ default: m.AddIndicatorDialog })));
 
 /** Starts a download of text as a file, without a server. */
@@ -52,6 +53,7 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
   const [focused, setFocused] = createSignal<string | null>(null);
   const [inspectorOpen, setInspectorOpen] = createSignal(true);
   const [historyOpen, setHistoryOpen] = createSignal(false);
+  const [chartOpen, setChartOpen] = createSignal(false);
   const [seeking, setSeeking] = createSignal<GoalSeekStart | null>(null);
   const [importingCsv, setImportingCsv] = createSignal<File | true | null>(null);
   const focusedIndicator = () => props.plan.indicators.find((i) => i.id === focused());
@@ -89,6 +91,7 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
           <button type="button" class="button" disabled={!session.canUndo()} onClick={() => session.undo()} title="Ctrl+Z" data-testid="undo">↶ {t().undo}</button>
           <button type="button" class="button" disabled={!session.canRedo()} onClick={() => session.redo()} title="Ctrl+Y" data-testid="redo">↷ {t().redo}</button>
           <button type="button" class="button" aria-pressed={historyOpen()} onClick={() => setHistoryOpen(!historyOpen())} data-testid="toggle-history">{t().showHistory}</button>
+          <button type="button" class="button" aria-pressed={chartOpen()} onClick={() => setChartOpen(!chartOpen())} data-testid="toggle-chart">{t().showChart}</button>
           <button type="button" class="button" onClick={() => setSeeking({})} data-testid="open-goal-seek">{t().goalSeek}</button>
           <button type="button" class="button" onClick={() => setAdding(true)} data-testid="add-indicator">+ {t().addIndicator}</button>
           <button type="button" class="button" disabled={!focused()} onClick={removeFocused} data-testid="remove-indicator">{t().removeIndicator}</button>
@@ -139,6 +142,13 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
             )}
           </Show>
         </div>
+      </Show>
+      <Show when={chartOpen()}>
+        <section class="chart-panel" aria-label={t().showChart}>
+          <Show when={focusedIndicator() && session.result() ? focusedIndicator() : null} fallback={<p class="field-hint">{t().chartEmpty}</p>}>
+            {(indicator) => <IndicatorChart indicator={indicator()} result={session.result()!} />}
+          </Show>
+        </section>
       </Show>
       <Show when={seeking()}>
         {(start) => <GoalSeekDialog session={session} plan={props.plan} start={start()} onClose={() => setSeeking(null)} />}

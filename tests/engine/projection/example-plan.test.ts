@@ -64,6 +64,16 @@ describe('the Thanh Hóa 2024 example, checked by hand against the 2023 review',
     expect(result.isActual[row * result.periodKeys.length + 0]).toBe(1);
   });
 
+  it('compounds internet subscribers at 6.33 % a year through to the horizon', () => {
+    for (let year = 2024; year <= 2030; year++) {
+      expect(value(result, 'internet_subscribers', String(year))).toBeCloseTo(2.45 * 1.0633 ** (year - 2023), 12);
+    }
+  });
+
+  it('carries the pace revenue needs for its 2024 target on to 2030', () => {
+    expect(value(result, 'sector_revenue', '2030')).toBeCloseTo(4900 * (5300 / 4900) ** 7, 6);
+  });
+
   it('recomputes density when population changes', () => {
     const plan = examplePlan();
     const population = plan.indicators.find((i) => i.id === 'population');
