@@ -88,9 +88,9 @@ export function pertShape(low: number, likely: number, high: number): { alpha: n
 export function samplePert(stream: RandomStream, low: number, likely: number, high: number): number {
   const width = high - low;
   if (!(width > 0)) return low;
-  const { alpha, beta } = pertShape(low, likely, high);
-  const x = sampleGamma(stream, alpha);
-  const y = sampleGamma(stream, beta);
+  // α and β as in pertShape, without the object: this runs once per input per trial.
+  const x = sampleGamma(stream, 1 + (PERT_LAMBDA * (likely - low)) / width);
+  const y = sampleGamma(stream, 1 + (PERT_LAMBDA * (high - likely)) / width);
   return low + (width * x) / (x + y);
 }
 

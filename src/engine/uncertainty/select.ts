@@ -1,8 +1,11 @@
 /**
- * Percentiles by selection, not sorting: Floyd & Rivest's SELECT (CACM 18(3), 1975) puts the k-th
+ * Percentiles by selection, not sorting. Floyd & Rivest's SELECT (CACM 18(3), 1975) puts the k-th
  * smallest value at index k with smaller ones before it and larger ones after, in about
- * n + min(k, n − k) comparisons. Several percentiles of one column are selected in increasing
- * order, each in the part of the column the previous one left above it.
+ * n + min(k, n − k) comparisons, but each comparison is a branch the processor cannot predict
+ * on random data. For long columns `PercentileSelector` first narrows the search without such
+ * branches: one pass for the minimum and maximum, one that counts the values in each of 2,048
+ * equal buckets between them (a bucket select), then the few buckets holding the wanted ranks
+ * are copied out and SELECT runs inside them. Exact either way.
  */
 
 type Column = Float32Array | Float64Array;
@@ -113,5 +116,130 @@ export function percentilesOf(
       value += fraction * (next - value);
     }
     out[outAt + index * outStride] = value;
+  }
+}
+
+
+/** Below this many values a column is selected directly; above, through buckets. */
+const DIRECT_BELOW = 2048;
+const BUCKETS = 2048;
+
+export class PercentileSelector {
+  private readonly order: number[];
+  private readonly counts = new Int32Array(BUCKETS);
+  /** Values below each bucket: cumulative counts. */
+  private readonly before = new Int32Array(BUCKETS + 1);
+  /** Per bucket: 0, or 1 + its place among the buckets copied out. */
+  private readonly slotOf = new Int32Array(BUCKETS);
+  /** Per copied bucket: where its values start in `copied`, and where the next one goes. */
+  private readonly slotStart: Int32Array;
+  private readonly slotFill: Int32Array;
+  private copied = new Float64Array(0);
+
+  /** `percentiles` are fractions in [0, 1]. */
+  constructor(private readonly percentiles: readonly number[]) {
+    this.order = percentiles.map((_, i) => i).sort((a, b) => (percentiles[a] as number) - (percentiles[b] as number));
+    this.slotStart = new Int32Array(2 * percentiles.length);
+    this.slotFill = new Int32Array(2 * percentiles.length);
+  }
+
+  /**
+   * Percentiles of a[from..to) as `percentilesOf` defines them, written to
+   * out[outAt + i · outStride]. Moves the slice's NaNs to its end and may reorder it.
+   */
+  compute(a: Column, from: number, to: number, out: Float64Array, outAt: number, outStride: number): void {
+    const percentiles = this.percentiles;
+    const count = percentiles.length;
+    // One pass for the range, which also notices blanks (NaN fails both comparisons).
+    let min = Infinity;
+    let max = -Infinity;
+    let blanks = 0;
+    for (let t = from; t < to; t++) {
+      const v = a[t] as number;
+      if (v < min) min = v;
+      if (v > max) max = v;
+      if (v !== v) blanks++;
+    }
+    const m = blanks > 0 ? partitionBlanks(a, from, to) : to - from;
+    const end = from + m;
+    if (m > 0 && min === max) {
+      // A cell no trial moves (an actual, or a zero-width range): every percentile is its value.
+      for (let i = 0; i < count; i++) out[outAt + i * outStride] = min;
+      return;
+    }
+    const scale = BUCKETS / (max - min);
+    if (m < DIRECT_BELOW || !Number.isFinite(scale) || !Number.isFinite(min) || !Number.isFinite(max)) {
+      percentilesOf(a, from, end, percentiles, this.order, out, outAt, outStride);
+      return;
+    }
+    const last = BUCKETS - 1;
+    const counts = this.counts;
+    counts.fill(0);
+    for (let t = from; t < end; t++) {
+      const b = Math.min(last, ((a[t] as number) - min) * scale | 0);
+      counts[b] = (counts[b] as number) + 1;
+    }
+    const before = this.before;
+    for (let b = 0; b < BUCKETS; b++) before[b + 1] = (before[b] as number) + (counts[b] as number);
+
+    // Mark the buckets holding the ranks wanted (⌊h⌋ and the next, per percentile).
+    const slotOf = this.slotOf;
+    slotOf.fill(0);
+    let slots = 0;
+    let size = 0;
+    for (let i = 0; i < count; i++) {
+      const k = Math.floor((m - 1) * (percentiles[i] as number));
+      for (let rank = k; rank <= Math.min(k + 1, m - 1); rank++) {
+        const b = this.bucketOf(rank);
+        if (slotOf[b]) continue;
+        this.slotStart[slots] = size;
+        this.slotFill[slots] = size;
+        slotOf[b] = ++slots;
+        size += counts[b] as number;
+      }
+    }
+    if (this.copied.length < size) this.copied = new Float64Array(Math.max(size, m));
+    const copied = this.copied;
+    const fill = this.slotFill;
+    for (let t = from; t < end; t++) {
+      const v = a[t] as number;
+      const slot = slotOf[Math.min(last, (v - min) * scale | 0)] as number;
+      if (slot) {
+        const at = fill[slot - 1] as number;
+        copied[at] = v;
+        fill[slot - 1] = at + 1;
+      }
+    }
+    for (let i = 0; i < count; i++) {
+      const h = (m - 1) * (percentiles[i] as number);
+      const k = Math.floor(h);
+      const fraction = h - k;
+      const lower = this.rankValue(k);
+      out[outAt + i * outStride] = fraction > 0 && k + 1 < m ? lower + fraction * (this.rankValue(k + 1) - lower) : lower;
+    }
+  }
+
+  /** The bucket holding the value of this rank: the last bucket with fewer values before it. */
+  private bucketOf(rank: number): number {
+    const before = this.before;
+    let low = 0;
+    let high = BUCKETS - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((before[mid] as number) <= rank) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  /** The value of a rank, selected inside its copied bucket. */
+  private rankValue(rank: number): number {
+    const b = this.bucketOf(rank);
+    const slot = (this.slotOf[b] as number) - 1;
+    const start = this.slotStart[slot] as number;
+    const size = this.counts[b] as number;
+    const at = start + rank - (this.before[b] as number);
+    select(this.copied, at, start, start + size - 1);
+    return this.copied[at] as number;
   }
 }

@@ -22,7 +22,7 @@ import { satisfies } from '../projection/targets.ts';
 import { err, ok, type Result } from '../result.ts';
 import { TrialSampler } from './sampler.ts';
 import { rangedInputs, type RangedInput, type RangeProblem } from './ranges.ts';
-import { percentilesOf } from './select.ts';
+import { PercentileSelector } from './select.ts';
 
 export interface SimulationOptions {
   /** Default 10,000; at most SIMULATION_LIMITS.trials. */
@@ -31,7 +31,7 @@ export interface SimulationOptions {
   seed?: number;
   /** Fractions in [0, 1]; default [0.1, 0.5, 0.9]. */
   percentiles?: number[];
-  /** What the stored trials may take, in bytes; default 64 MiB. */
+  /** What the simulation's buffers may take, in bytes; default 128 MiB. */
   memoryBudgetBytes?: number;
 }
 
@@ -39,7 +39,7 @@ export const SIMULATION_DEFAULTS = {
   trials: 10_000,
   seed: 1,
   percentiles: [0.1, 0.5, 0.9] as readonly number[],
-  memoryBudgetBytes: 64 * 1024 * 1024,
+  memoryBudgetBytes: 128 * 1024 * 1024,
 } as const;
 
 export const SIMULATION_LIMITS = {
@@ -170,7 +170,7 @@ class MonteCarlo implements Simulation {
   private readonly draws: Float64Array;
   private readonly store: Float32Array;
   private readonly reference: Float64Array;
-  private readonly order: number[];
+  private readonly selector: PercentileSelector;
   private readonly scratch: Float64Array;
 
   static create(
@@ -228,7 +228,7 @@ class MonteCarlo implements Simulation {
     this.store = new Float32Array(chunkCells * trials);
     this.reference = new Float64Array(chunkCells);
     this.memoryBytes = fixed + chunkCells * bytesPerCell(trials);
-    this.order = percentiles.map((_, i) => i).sort((a, b) => (percentiles[a] as number) - (percentiles[b] as number));
+    this.selector = new PercentileSelector(percentiles);
     this.scratch = new Float64Array(p);
     // Cells no range reaches keep the plan's values, in every percentile and the mean.
     this.values = new Float64Array(p * cells);
@@ -286,7 +286,7 @@ class MonteCarlo implements Simulation {
     const reference = this.reference;
     const trials = this.trials;
     if (trial === 0) for (let c = 0; c < cells.length; c++) reference[c] = values[cells[c] as number] as number;
-    for (let c = 0; c < cells.length; c++) store[c * trials + trial] = (values[cells[c] as number] as number) - (reference[c] as number);
+    for (let c = 0, at = trial; c < cells.length; c++, at += trials) store[at] = (values[cells[c] as number] as number) - (reference[c] as number);
     const targets = this.targets;
     for (const t of chunk.targets) {
       const target = targets[t] as TargetCell;
@@ -313,7 +313,7 @@ class MonteCarlo implements Simulation {
       }
       // A deviation of zero adds nothing: cells that never move come out exactly as computed.
       this.mean[cell] = count > 0 ? reference + sum / count : NaN;
-      percentilesOf(store, from, to, this.percentiles, this.order, scratch, 0, 1);
+      this.selector.compute(store, from, to, scratch, 0, 1);
       for (let p = 0; p < scratch.length; p++) this.values[p * plane + cell] = reference + (scratch[p] as number);
     }
   }

@@ -1,43 +1,71 @@
 /**
- * Timings of Monte Carlo on the benchmark-sized plan (100 indicators × 60 months, a range on every
- * input's rate), in Node:
+ * Timings of Monte Carlo and sensitivity on the benchmark-sized plan (100 indicators × 60 months,
+ * a range on every input's rate, targets on the last layer), in Node:
  *   npx tsx tests/engine/uncertainty/measure.ts
- * Not a test: figures vary by machine. The official comparison lives in bench/.
+ * Not a test: figures vary by machine and load. The official comparison lives in bench/.
  */
-import { compileProgram, runProgram } from '../../../src/engine/projection/program.ts';
-import { createSimulation } from '../../../src/engine/uncertainty/index.ts';
+import { affectedRows, compileProgram, runProgram, setParameter } from '../../../src/engine/projection/program.ts';
+import { createSimulation, sensitivity, TrialSampler } from '../../../src/engine/uncertainty/index.ts';
 import { syntheticPlan } from './models.ts';
 
 const plan = syntheticPlan({ indicators: 100, periods: 60, ranges: true, targets: true });
 const compiled = compileProgram(plan);
 if (!compiled.ok) throw new Error(JSON.stringify(compiled.error));
 const program = compiled.value;
-const runs = 2000;
 runProgram(program);
-let start = performance.now();
-for (let i = 0; i < runs; i++) runProgram(program);
-const full = (performance.now() - start) / runs;
-console.log(`one full recompute of 100 × 60: ${(full * 1000).toFixed(1)} µs (10,000 of them: ${(full * 10_000).toFixed(0)} ms)`);
-
-const budgets = [256, 64, 16].map((mb) => mb * 1024 * 1024);
-for (const trials of [1_000, 10_000]) {
-  for (const memoryBudgetBytes of budgets) {
-    for (let repeat = 0; repeat < 2; repeat++) {
-      start = performance.now();
-      const created = createSimulation(plan, { trials, memoryBudgetBytes });
-      if (!created.ok) throw new Error(JSON.stringify(created.error));
-      const simulation = created.value;
-      const made = performance.now() - start;
-      let batches = 0;
-      while (simulation.runBatch(500) > 0) batches++;
-      const ran = performance.now() - start;
-      const result = simulation.result();
-      const total = performance.now() - start;
-      if (repeat === 1) {
-        console.log(`${trials} trials, budget ${memoryBudgetBytes / 2 ** 20} MiB: ${simulation.passes} pass(es), ${(simulation.memoryBytes / 2 ** 20).toFixed(1)} MiB held; `
-          + `create ${made.toFixed(1)} ms, trials + percentiles ${(ran - made).toFixed(0)} ms in ${batches} batches, total ${total.toFixed(0)} ms; `
-          + `${result.targets.length} targets`);
-      }
-    }
+const ranged = plan.indicators.flatMap((indicator, row) => (indicator.range ? [{ row, indicator: indicator.id, parameter: indicator.range.of, range: indicator.range }] : []));
+const cone = affectedRows(program, ranged.map((input) => input.row));
+const best = (repeat: number, work: () => void): number => {
+  let fastest = Infinity;
+  for (let i = 0; i < repeat; i++) {
+    const start = performance.now();
+    work();
+    fastest = Math.min(fastest, performance.now() - start);
   }
+  return fastest;
+};
+
+const trials = 10_000;
+// The floor: the same draws and the same runs of the program, recording nothing.
+const draws = new Float64Array(ranged.length);
+const runsOnly = best(3, () => {
+  const sampler = new TrialSampler(ranged, 1);
+  for (let t = 0; t < trials; t++) {
+    sampler.draw(draws);
+    for (let i = 0; i < ranged.length; i++) setParameter(program, (ranged[i] as { row: number }).row, 'rate', draws[i] as number);
+    runProgram(program, cone);
+  }
+});
+console.log(`${ranged.length} ranged inputs; cone ${cone.length} rows × ${program.periods.count} periods`);
+console.log(`draws + runs only, ${trials} trials: ${runsOnly.toFixed(0)} ms`);
+
+for (const [count, budget] of [[1_000, 128], [10_000, 256], [10_000, 128], [10_000, 64], [10_000, 16]] as const) {
+  let phases = { create: 0, trials: 0, percentiles: 0, passes: 0, held: 0 };
+  const total = best(3, () => {
+    const t0 = performance.now();
+    const created = createSimulation(plan, { trials: count, memoryBudgetBytes: budget * 2 ** 20 });
+    if (!created.ok) throw new Error(JSON.stringify(created.error));
+    const simulation = created.value;
+    const t1 = performance.now();
+    // Every pass ends with its percentiles: time the last trial of each pass apart.
+    let trialsMs = 0;
+    let percentilesMs = 0;
+    for (let pass = 0; pass < simulation.passes; pass++) {
+      const a = performance.now();
+      simulation.runBatch(count - 1);
+      const b = performance.now();
+      simulation.runBatch(1);
+      const c = performance.now();
+      trialsMs += b - a;
+      percentilesMs += c - b;
+    }
+    simulation.result();
+    phases = { create: t1 - t0, trials: trialsMs, percentiles: percentilesMs, passes: simulation.passes, held: simulation.memoryBytes / 2 ** 20 };
+  });
+  console.log(`${count} trials, budget ${budget} MiB: ${phases.passes} pass(es), ${phases.held.toFixed(1)} MiB held; total ${total.toFixed(0)} ms `
+    + `(create ${phases.create.toFixed(1)}, trials ${phases.trials.toFixed(0)}, percentiles and means ${phases.percentiles.toFixed(0)}); `
+    + `${(total / runsOnly * trials / count).toFixed(2)}× the runs alone`);
 }
+
+const tornado = best(5, () => { if (!sensitivity(plan).ok) throw new Error('sensitivity'); });
+console.log(`sensitivity, ${ranged.length} inputs × 2 ends: ${tornado.toFixed(1)} ms`);

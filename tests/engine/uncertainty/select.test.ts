@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { percentilesOf, select } from '../../../src/engine/uncertainty/select.ts';
+import { PercentileSelector, percentilesOf, select } from '../../../src/engine/uncertainty/select.ts';
 
 /** Type-7 percentile by sorting: the definition the selection must match. */
 function sortedPercentile(values: number[], p: number): number {
@@ -57,4 +57,31 @@ describe('percentiles by selection', () => {
     percentilesOf(a, 0, a.length, [0.1, 0.5, 0.9], [0, 1, 2], out, 0, 1);
     expect([...out]).toEqual([0.1, 0.5, 0.9].map((p) => sortedPercentile(values, p)));
   });
+
+  it('come out the same through buckets on long columns: skewed, tied, blank or constant', () => {
+    const shapes = fc.constantFrom('uniform', 'skewed', 'ties', 'constant', 'huge');
+    fc.assert(fc.property(shapes, fc.integer({ min: 2048, max: 6000 }), fc.integer(), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 }), (shape, length, seed, percentiles) => {
+      let state = seed >>> 0 || 1;
+      const random = () => { state = (Math.imul(state, 1664525) + 1013904223) >>> 0; return state / 4294967296; };
+      const values = Array.from({ length }, (_, i) => {
+        if (i % 97 === 0) return Number.NaN;
+        switch (shape) {
+          case 'uniform': return random() * 10 - 5;
+          case 'skewed': return Math.exp(20 * random()); // most values in the lowest bucket
+          case 'ties': return Math.floor(random() * 4);
+          case 'constant': return 2.5;
+          case 'huge': return (random() - 0.5) * 1e308;
+        }
+        return 0;
+      });
+      const a = Float64Array.from(values);
+      const out = new Float64Array(percentiles.length);
+      new PercentileSelector(percentiles).compute(a, 0, a.length, out, 0, 1);
+      percentiles.forEach((p, i) => {
+        const expected = sortedPercentile(values, p);
+        expect(Math.abs((out[i] as number) - expected)).toBeLessThanOrEqual(1e-12 * Math.abs(expected));
+      });
+    }), { numRuns: 150 });
+  });
 });
+
