@@ -63,6 +63,12 @@ export const test = base.extend<Fixtures>({
 });
 
 export function watchErrors(page: Page, sink: string[]): void {
+  // A Content-Security-Policy violation fails the test that caused it (QUALITY item 25).
+  void page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
   page.on('console', (message) => {
     if (message.type() === 'error') sink.push(message.text());
   });
