@@ -30,7 +30,14 @@ const time = (label: string, repeat: number, work: () => void): number => {
 
 console.log(`cone of in_0: ${cone.length} rows; target ${program.ids[target]} at ${lastKey} = ${current}`);
 const full = time('full recompute', 200, () => runProgram(program));
-const coneRun = time('one evaluation (rerun of the cone)', 200, () => runProgram(program, cone));
+const baseRate = (plan.indicators[input]?.projection as { rate: number }).rate;
+let flip = 0;
+const coneRun = time('one evaluation (set the rate, rerun the cone)', 200, () => {
+  setParameter(program, input, 'rate', baseRate + (flip++ % 7) * 0.0005);
+  runProgram(program, cone);
+});
+setParameter(program, input, 'rate', NaN);
+runProgram(program, cone);
 // The benchmark's ask: the value the plan reaches with the rate 0.2 points higher.
 {
   const row = program.rowOf.get('in_0') as number;
