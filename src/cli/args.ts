@@ -5,12 +5,13 @@
  */
 import { err, ok, type Result } from '../engine/result.ts';
 
+/** An option that takes a value may be `required`; a flag never is. */
 export type OptionSpec =
   | { kind: 'flag' }
-  | { kind: 'text' }
-  | { kind: 'choice'; choices: readonly string[] }
-  | { kind: 'integer'; min: number; max: number }
-  | { kind: 'number' };
+  | { kind: 'text'; required?: true }
+  | { kind: 'choice'; choices: readonly string[]; required?: true }
+  | { kind: 'integer'; min: number; max: number; required?: true }
+  | { kind: 'number'; required?: true };
 
 export interface CommandSpec {
   /** Names of the positional arguments, all required, in order. */
@@ -26,9 +27,16 @@ type OptionValue<S extends OptionSpec> = S extends { kind: 'flag' }
       ? number
       : string;
 
+/** Required options are always there; the others may be missing. */
+export type ParsedOptions<O extends Readonly<Record<string, OptionSpec>>> = {
+  readonly [K in keyof O as O[K] extends { required: true } ? K : never]: OptionValue<O[K]>;
+} & {
+  readonly [K in keyof O as O[K] extends { required: true } ? never : K]?: OptionValue<O[K]>;
+};
+
 export interface ParsedArgs<O extends Readonly<Record<string, OptionSpec>>> {
   readonly positionals: readonly string[];
-  readonly options: { readonly [K in keyof O]?: OptionValue<O[K]> };
+  readonly options: ParsedOptions<O>;
 }
 
 export type UsageProblem =
@@ -40,6 +48,7 @@ export type UsageProblem =
   | { code: 'notANumber'; option: string; value: string }
   | { code: 'notAnInteger'; option: string; value: string; min: number; max: number }
   | { code: 'missingArgument'; name: string }
+  | { code: 'missingOption'; option: string }
   | { code: 'extraArgument'; value: string };
 
 /**
@@ -113,6 +122,9 @@ export function parseArgs<O extends Readonly<Record<string, OptionSpec>>>(
   }
   if (positionals.length > spec.positionals.length) {
     return err({ code: 'extraArgument', value: positionals[spec.positionals.length] as string });
+  }
+  for (const [name, option] of Object.entries(spec.options)) {
+    if (option.kind !== 'flag' && option.required && !options.has(name)) return err({ code: 'missingOption', option: `--${name}` });
   }
   return ok({ positionals, options: Object.fromEntries(options) as ParsedArgs<O>['options'] });
 }

@@ -3,7 +3,7 @@
  * whole program as a function of its arguments and its surroundings (tests call it in-process);
  * `main` binds it to the real process and is what bin/chitieu.mjs calls.
  */
-import type { Lang } from '../i18n/numbers.ts';
+import { formatNumber, type Lang } from '../i18n/numbers.ts';
 import { parseArgs, type OptionSpec, type UsageProblem } from './args.ts';
 import { EXIT, fail, type Command, type CommandContext, type ExitCode } from './command.ts';
 import { nodeIo, type CliIo } from './io.ts';
@@ -12,8 +12,10 @@ import { messages, type CliMessages } from './messages.ts';
 import { exampleCommand } from './commands/example.ts';
 import { validateCommand } from './commands/validate.ts';
 import { projectCommand } from './commands/project.ts';
+import { goalSeekCommand } from './commands/goal-seek.ts';
+import { simulateCommand } from './commands/simulate.ts';
 
-export const COMMANDS: readonly Command[] = [exampleCommand, validateCommand, projectCommand];
+export const COMMANDS: readonly Command[] = [exampleCommand, validateCommand, projectCommand, goalSeekCommand, simulateCommand];
 
 /** Options every command takes. */
 const COMMON_OPTIONS = {
@@ -59,7 +61,7 @@ Exit status: 0 success; 1 a problem with the file; 2 bad usage.
 `;
 }
 
-export function describeUsageProblem(problem: UsageProblem, m: CliMessages): string {
+export function describeUsageProblem(problem: UsageProblem, m: CliMessages, lang: Lang): string {
   switch (problem.code) {
     case 'unknownOption':
       return m.unknownOption(problem.option);
@@ -74,11 +76,15 @@ export function describeUsageProblem(problem: UsageProblem, m: CliMessages): str
     case 'notANumber':
       return m.notANumber(problem.option, problem.value);
     case 'notAnInteger':
-      return m.notAnInteger(problem.option, problem.value, String(problem.min), String(problem.max));
+      // A bound as wide as a safe integer goes is no bound worth reading out.
+      if (problem.min <= Number.MIN_SAFE_INTEGER && problem.max >= Number.MAX_SAFE_INTEGER) return m.notWhole(problem.option, problem.value);
+      return m.notAnInteger(problem.option, problem.value, formatNumber(problem.min, lang), formatNumber(problem.max, lang));
     case 'missingArgument':
       return m.missingArgument(m.argument[problem.name] ?? problem.name);
     case 'extraArgument':
       return m.extraArgument(problem.value);
+    case 'missingOption':
+      return m.missingOption(problem.option);
   }
 }
 
@@ -125,7 +131,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
     return EXIT.ok;
   }
   const parsed = parseArgs(rest, { positionals: command.positionals, options: { ...command.options, ...COMMON_OPTIONS } });
-  if (!parsed.ok) return fail(context, EXIT.usage, [`${describeUsageProblem(parsed.error, m)} (${m.seeHelp(command.name)})`]);
+  if (!parsed.ok) return fail(context, EXIT.usage, [`${describeUsageProblem(parsed.error, m, lang)} (${m.seeHelp(command.name)})`]);
   try {
     return await command.run(parsed.value, context);
   } catch (error) {

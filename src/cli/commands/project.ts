@@ -6,6 +6,7 @@ import { createEngineApi } from '../../engine/api.ts';
 import { EXIT, defineCommand, fail, type ExitCode } from '../command.ts';
 import { fileLabel, loadPlan } from '../plan-file.ts';
 import { describePlanProblem } from '../problems.ts';
+import { planForScenario } from '../scenario.ts';
 import { projectionView } from '../render/projection-view.ts';
 import { projectionTable } from '../render/projection-table.ts';
 import { projectionCsv } from '../render/projection-csv.ts';
@@ -20,7 +21,7 @@ export const projectCommand = defineCommand({
     en: 'Project each indicator by period and assess its targets',
   },
   help: {
-    vi: `Cách dùng: chitieu project TỆP [--format table|csv|json] [--lang vi|en]
+    vi: `Cách dùng: chitieu project TỆP [--scenario MÃ] [--format table|csv|json] [--lang vi|en]
 
 Dự báo giá trị của từng chỉ tiêu qua các kỳ và đánh giá từng chỉ tiêu kế hoạch:
 dự báo ở kỳ chỉ tiêu, chênh lệch, mức đạt, tốc độ tăng cần thiết mỗi kỳ tính từ số
@@ -28,6 +29,7 @@ liệu thực hiện gần nhất, kỳ đầu tiên đạt, và tình trạng (
 cơ, chệch hướng).
 
 Tùy chọn:
+  --scenario MÃ    tính theo một kịch bản của kế hoạch (mặc định: phương án gốc)
   --format table   bảng để đọc (mặc định); số viết kiểu Việt Nam (4.900; 81,5) hoặc
                    kiểu Anh với --lang en; số liệu thực hiện có dấu *
   --format csv     RFC 4180, mỗi dòng một chỉ tiêu × kỳ; số kiểu máy (4900; 81.5),
@@ -36,9 +38,10 @@ Tùy chọn:
   --lang vi|en     ngôn ngữ của chữ và cách viết số trong bảng
 
 TỆP là "-" để đọc từ đầu vào chuẩn.
-Mã thoát: 0 đã in kết quả; 1 tệp không đọc được hoặc không hợp lệ; 2 dùng sai lệnh.
+Mã thoát: 0 đã in kết quả; 1 tệp không đọc được hoặc không hợp lệ; 2 dùng sai lệnh
+(kể cả một kịch bản không có trong tệp).
 `,
-    en: `Usage: chitieu project FILE [--format table|csv|json] [--lang vi|en]
+    en: `Usage: chitieu project FILE [--scenario ID] [--format table|csv|json] [--lang vi|en]
 
 Project every indicator over the plan's periods and assess each target: the value
 projected for the target's period, the gap, attainment, the growth per period needed
@@ -46,6 +49,7 @@ from the latest actual, the first period that reaches it, and a status (met, on 
 at risk, off track).
 
 Options:
+  --scenario ID    compute one of the plan's scenarios (default: the base plan)
   --format table   a table to read (default); numbers written the Vietnamese way
                    (4.900; 81,5), or the English way with --lang en; actuals marked *
   --format csv     RFC 4180, one line per indicator × period; machine numbers
@@ -54,11 +58,13 @@ Options:
   --lang vi|en     the language of the text and of numbers in the table
 
 FILE may be "-" for standard input.
-Exit status: 0 printed; 1 the file cannot be read or is not a valid plan; 2 bad usage.
+Exit status: 0 printed; 1 the file cannot be read or is not a valid plan; 2 bad usage
+(a scenario the file does not have included).
 `,
   },
   positionals: ['file'],
   options: {
+    scenario: { kind: 'text' },
     format: { kind: 'choice', choices: OUTPUT_FORMATS },
   },
   async run(args, context): Promise<ExitCode> {
@@ -66,12 +72,15 @@ Exit status: 0 printed; 1 the file cannot be read or is not a valid plan; 2 bad 
     const path = args.positionals[0] as string;
     const loaded = await loadPlan(path, context);
     if (!loaded.ok) return fail(context, EXIT.problem, loaded.error);
-    const { plan } = loaded.value;
+    const scenario = args.options.scenario;
+    const resolved = planForScenario(loaded.value.plan, scenario, context);
+    if (!resolved.ok) return fail(context, resolved.error.code, [resolved.error.line]);
+    const plan = resolved.value;
 
     const computed = createEngineApi().compute(plan);
     if (!computed.ok) return fail(context, EXIT.problem, [m.cannotCompute(fileLabel(path, m), describePlanProblem(computed.error, m, lang))]);
 
-    const view = projectionView(plan, null, computed.value, m, lang);
+    const view = projectionView(plan, scenario ?? null, computed.value, m, lang);
     const format = args.options.format ?? 'table';
     switch (format) {
       case 'table':

@@ -211,3 +211,27 @@ describe('chitieu project with a bad file or bad arguments', () => {
     expect(JSON.parse(stdout).plan.id).toBe('thanh-hoa-ttt-2024');
   });
 });
+
+describe('chitieu project --scenario', () => {
+  const RANGES = 'tests/cli/fixtures/thanh-hoa-ranges.json';
+
+  it('computes the scenario and names it', async () => {
+    const { code, stdout } = await cli(['project', RANGES, '--scenario', 'tang_toc']);
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[2]).toBe('Kịch bản: Tăng tốc (tang_toc)');
+    // 4.900 × 1,085 = 5.316,5
+    expect(rowOf(section(stdout, 'Chỉ tiêu kế hoạch'), 'sector_revenue')).toMatch(/≥ 5\.300 +5\.317 +\+17 +100,3 % .* Đúng hướng$/);
+    const base = await cli(['project', RANGES]);
+    expect(rowOf(section(base.stdout, 'Chỉ tiêu kế hoạch'), 'sector_revenue')).toMatch(/≥ 5\.300 +5\.019 +-281 +94,7 % .* Chệch hướng$/);
+  });
+
+  it('names the scenario in JSON', async () => {
+    const document = JSON.parse((await cli(['project', RANGES, '--scenario', 'tang_toc', '--format', 'json'])).stdout);
+    expect(document.scenario).toBe('tang_toc');
+  });
+
+  it('treats a scenario the file does not have as bad usage, listing the ones it has', async () => {
+    expect(await cli(['project', RANGES, '--scenario', 'nhanh'])).toEqual({ code: 2, stdout: '', stderr: 'chitieu: kế hoạch không có kịch bản “nhanh”; các kịch bản: tang_toc\n' });
+    expect(await cli(['project', EXAMPLE, '--scenario', 'nhanh', '--lang', 'en'])).toEqual({ code: 2, stdout: '', stderr: 'chitieu: the plan has no scenarios, so none called “nhanh”\n' });
+  });
+});
