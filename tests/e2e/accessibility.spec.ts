@@ -1,0 +1,41 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, openApp, test } from './fixtures.ts';
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+test('the plan screen, its panels and dialogs have no serious or critical accessibility violations', async ({ page }) => {
+  await openApp(page);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.locator('.ag-row[row-id="i:mobile_density"] .ag-cell[col-id="name"]').click();
+  await page.getByTestId('toggle-history').click();
+  await page.getByTestId('toggle-chart').click();
+  await expect(page.getByTestId('indicator-chart')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByTestId('open-goal-seek').click();
+  await expect(page.getByTestId('goal-seek-dialog')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('add-indicator').click();
+  await expect(page.getByTestId('add-indicator-dialog')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('language').selectOption('en');
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('an empty plan and the empty list have no serious or critical accessibility violations', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('new-plan').click();
+  await expect(page.getByTestId('empty-plan')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
