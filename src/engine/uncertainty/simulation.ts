@@ -158,12 +158,12 @@ interface TargetCell {
 const bytesPerCell = (trials: number): number => trials * 4 + 8 + 4;
 
 class MonteCarlo implements Simulation {
-  done = 0;
   readonly total: number;
   readonly passes: number;
   readonly memoryBytes: number;
   readonly inputs: readonly { indicator: string; parameter: RangeParameter }[];
 
+  private runs = 0;
   private pass = 0;
   private trial = 0;
   private readonly sampler: TrialSampler;
@@ -236,14 +236,18 @@ class MonteCarlo implements Simulation {
     this.mean = program.values.slice();
   }
 
+  get done(): number {
+    return this.runs;
+  }
+
   runBatch(maxTrials: number): number {
     let ran = 0;
-    while (ran < maxTrials && this.done < this.total) {
+    while (ran < maxTrials && this.runs < this.total) {
       const chunk = this.chunks[this.pass] as Chunk;
       if (this.trial === 0) this.sampler.reset();
       this.runTrial(chunk, this.trial);
       this.trial++;
-      this.done++;
+      this.runs++;
       ran++;
       if (this.trial === this.trials) {
         this.finishPass(chunk);
