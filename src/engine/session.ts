@@ -130,7 +130,7 @@ export function createEngineSession(): EngineSession {
       return true;
     };
     if (candidates === null) {
-      for (let row = 0; row < next.length; row++) if (!consider(row)) return compile(plan);
+      for (let row = 0; row < next.length; row++) if (previous[row] !== next[row] && !consider(row)) return compile(plan);
     } else {
       for (const row of candidates) if (!consider(row)) return compile(plan);
     }
@@ -180,7 +180,7 @@ export function createEngineSession(): EngineSession {
   };
 }
 
-/** The same calendar, groups and row ids in the same order: what a program's layout rests on. */
+/** The same calendar, groups and row count: what a program's layout rests on besides its rows. */
 function sameShape(a: Plan, b: Plan): boolean {
   if (a.indicators.length !== b.indicators.length) return false;
   const ca = a.calendar;
@@ -190,13 +190,7 @@ function sameShape(a: Plan, b: Plan): boolean {
     if (a.groups.length !== b.groups.length) return false;
     for (let i = 0; i < a.groups.length; i++) if (a.groups[i]?.id !== b.groups[i]?.id) return false;
   }
-  if (a.indicators !== b.indicators) {
-    for (let i = 0; i < a.indicators.length; i++) {
-      const x = a.indicators[i] as Indicator;
-      const y = b.indicators[i] as Indicator;
-      if (x !== y && x.id !== y.id) return false;
-    }
-  }
+  // Row ids are checked where rows differ, by `indicatorChange` (an id is structural).
   return true;
 }
 

@@ -120,10 +120,42 @@ const internals = new WeakMap<Program, Internals>();
 
 export interface CompileOptions {
   /**
-   * Evaluate formulas a whole row at a time where they allow it (the default). Off, every formula
-   * runs cell by cell: the reference the whole-row form is tested against.
+   * Evaluate formulas a whole row at a time where they allow it, and carry the commonest input
+   * methods on in a register (the default). Off, every formula runs cell by cell and every method
+   * through methods.ts: the reference the fast forms are tested against.
    */
   rowwise?: boolean;
+}
+
+/**
+ * The three commonest methods, from the latest value on, with the running value kept in a local
+ * rather than read back from the row: the arithmetic of methods.ts (`row[t - 1] * (1 + rate)`,
+ * `row[t - 1] + step`, the value held) in the same order, so the same bits, at a third of the time
+ * of reading each period's predecessor back from memory. False for any other method.
+ */
+function carryOn(projection: InputProjection, row: Float64Array, latest: number): boolean {
+  const n = row.length;
+  let v = row[latest] as number;
+  switch (projection.method) {
+    case 'growth': {
+      const factor = 1 + projection.rate;
+      for (let t = latest + 1; t < n; t++) { v = v * factor; row[t] = v; }
+      return true;
+    }
+    case 'linear': {
+      const step = projection.step;
+      for (let t = latest + 1; t < n; t++) { v = v + step; row[t] = v; }
+      return true;
+    }
+    case 'constant':
+      for (let t = latest + 1; t < n; t++) row[t] = v;
+      return true;
+    case 'reachTarget':
+    case 'logistic':
+    case 'interpolate':
+    case 'manual':
+      return false;
+  }
 }
 
 export function compileProgram(plan: Plan, options: CompileOptions = {}): Result<Program, PlanProblem> {
@@ -177,6 +209,8 @@ export function compileProgram(plan: Plan, options: CompileOptions = {}): Result
   const rowwise: (FormulaAst | null)[] = plan.indicators.map(() => null);
   const formulaFailed = new Uint8Array(rowCount);
   const scratch = new Scratch(n);
+  // Whole-row formulas and the inlined methods, each checked against its reference (off).
+  const fast = options.rowwise !== false;
   plan.indicators.forEach((indicator, row) => {
     if (indicator.projection.method !== 'formula') return;
     const parsed = parseFormula(indicator.projection.formula);
@@ -270,8 +304,13 @@ export function compileProgram(plan: Plan, options: CompileOptions = {}): Result
         scratch.flagged = false;
         whole.run();
         if (copy) {
+          // A formula that is one name or target: its values as they are, blank for ±Infinity.
           const out = whole.row;
-          for (let t = 0; t < n; t++) if (!rowActual[t]) rowValues[t] = out[t] as number;
+          for (let t = 0; t < n; t++) {
+            if (rowActual[t]) continue;
+            const v = out[t] as number;
+            rowValues[t] = Math.abs(v) === Infinity ? NaN : v;
+          }
         } else {
           // The last operation wrote every period: put the actuals back.
           const cells = state.actualAt;
@@ -322,6 +361,7 @@ export function compileProgram(plan: Plan, options: CompileOptions = {}): Result
           break;
       }
       state.anchor.latest = last;
+      if (fast && last >= 0 && carryOn(effective, rowValues, last)) return;
       const problem = projectRow(effective, rowValues, state.mask, state.anchor);
       if (problem) runProblems[row]?.push({ code: 'method', row, period: -1, problem });
     };
@@ -461,7 +501,15 @@ export function updateProgram(program: Program, plan: Plan, rows: readonly numbe
   }
   (program as { plan: Plan }).plan = plan;
   inner.generation.value++;
-  return seeds.length === 0 ? [] : downstreamCone(program.graph, seeds);
+  return cone(program.graph, seeds);
+}
+
+/** `downstreamCone`, without its marking pass when no row reads the seeds (an edited leaf input). */
+function cone(graph: DependencyGraph, seeds: readonly number[]): number[] {
+  if (seeds.length === 0) return [];
+  for (const row of seeds) if ((graph.dependents[row]?.length ?? 0) > 0) return downstreamCone(graph, seeds);
+  const rows = [...new Set(seeds)].filter((row) => (graph.rank[row] ?? -1) >= 0);
+  return rows.length > 1 ? rows.sort((a, b) => (graph.rank[a] as number) - (graph.rank[b] as number)) : rows;
 }
 
 function writeActuals(actuals: Record<string, number>, row: number, periods: PeriodIndex, values: Float64Array, isActual: Uint8Array, latest: Int32Array): void {
@@ -564,20 +612,25 @@ function sameProjection(a: Projection, b: Projection): boolean {
 // ---------------------------------------------------------------------------------------------
 // Whole-row evaluation.
 //
-// Each operation of a formula becomes one loop over the periods, writing into a scratch row;
-// closures are called once per row, not once per cell, which brings a formula row near what a
-// hand-written loop costs. Only operations whose value at period t depends on their operands at
-// t (or at t − 1, for `prev`) are compiled this way, each with the very expression of
-// `src/engine/formula` (so the same bits come out). A formula using anything else (`and`, `or`,
-// `not`, `growth`, `cumsum`, `^`) or reading its own row keeps the per-cell closures only.
+// Each operation of a formula becomes one loop over the periods; closures are called once per
+// row, not once per cell, which brings a formula row near what a hand-written loop costs. Only
+// operations whose value at period t depends on their operands at t (or at t − 1, for `prev`) are
+// compiled this way, each with the very expression of `src/engine/formula`, so the same bits come
+// out. A formula using anything else (`and`, `or`, `not`, `growth`, `cumsum`, `^`) or reading its
+// own row keeps the per-cell closures only.
+//
+// Two fusions save loops without changing a bit: an operand `x * k` is not computed on its own
+// but read as `x[t] * k` by the operation that uses it (a plain operand is read as `x[t] * 1`,
+// which is x[t] exactly), and `(x op y) * k` multiplies in the loop of `op`. Each is the same
+// IEEE operations in the same order as cell by cell.
 //
 // Errors: where the per-cell code would report (x / 0, an overflow), the loop sets
 // `scratch.flagged` and the row is recomputed cell by cell, which reports exactly. Evaluating
 // every period (both branches of an `if`, cells that hold actuals) can flag a row that has no
 // error: it then only costs the slower path, never a wrong value or a spurious report.
 //
-// The loops copy what they read into locals and index rows (views of one row each) by period
-// alone: that is what lets the engine's compiler keep them in registers and hoist bounds checks.
+// The loops copy what they read into locals and index views of one row by period alone, so that
+// the engine's compiler keeps them in registers and hoists bounds checks.
 // ---------------------------------------------------------------------------------------------
 
 /** Scratch rows shared by every formula of a program (rows run one at a time). */
@@ -609,11 +662,16 @@ class Scratch {
   }
 }
 
-/** A whole-row value: `row` (one value per period) once `run` has run; a constant has no row. */
+/**
+ * A whole-row value: `row[t] * scale` once `run` has run (scale 1 is the row itself). A constant
+ * has no row. An arithmetic result can still be told to multiply by `post` and write elsewhere.
+ */
 interface Rowwise {
   row: Float64Array;
+  scale: number;
   run: () => void;
   constant?: number;
+  arithmetic?: { post: number };
 }
 
 interface RowwiseContext {
@@ -631,14 +689,8 @@ const NO_ROW = new Float64Array(0);
 /** Nesting past this keeps the per-cell form (closures recurse once per level). */
 const MAX_ROWWISE_DEPTH = 200;
 
-function constantOperand(value: number): Rowwise {
-  return { row: NO_ROW, run: NOTHING, constant: value };
-}
-
-/** The operand with a row: a constant gets a row filled with it. */
-function materialize(operand: Rowwise, scratch: Scratch): Rowwise {
-  return operand.constant === undefined ? operand : { row: scratch.constant(operand.constant), run: NOTHING };
-}
+const constantOperand = (value: number): Rowwise => ({ row: NO_ROW, scale: 1, run: NOTHING, constant: value });
+const rowOperand = (row: Float64Array, run: () => void = NOTHING): Rowwise => ({ row, scale: 1, run });
 
 /**
  * The whole-row form of a formula, or null when it has none. The outermost operation writes
@@ -650,6 +702,11 @@ function compileRowwise(ast: FormulaAst, ctx: RowwiseContext, root: Float64Array
   const scratch = ctx.scratch;
   const output = (depth: number): Float64Array => (depth === 0 ? root : scratch.row(slots++));
   const view = (matrix: Float64Array, row: number): Float64Array => matrix.subarray(row * n, (row + 1) * n);
+  /** The operand as a row of its own values (scale 1): constants filled, scaled ones multiplied. */
+  const plain = (x: Rowwise, depth: number): Rowwise => {
+    if (x.constant !== undefined) return rowOperand(scratch.constant(x.constant));
+    return x.scale === 1 ? x : scaled(x, output(depth), n, scratch);
+  };
 
   const node = (x: FormulaAst, depth: number): Rowwise | null => {
     if (depth > MAX_ROWWISE_DEPTH) return null;
@@ -658,13 +715,13 @@ function compileRowwise(ast: FormulaAst, ctx: RowwiseContext, root: Float64Array
         return constantOperand(x.value);
       case 'name': {
         const row = ctx.rowOf.get(x.name);
-        return row === undefined ? null : { row: view(ctx.values, row), run: NOTHING };
+        return row === undefined ? null : rowOperand(view(ctx.values, row));
       }
       case 'unary': {
         const operand = node(x.operand, depth + 1);
         if (!operand || x.op === '+') return operand;
         if (operand.constant !== undefined) return constantOperand(-operand.constant);
-        return unaryMinus(operand, output(depth), n);
+        return unaryMinus(plain(operand, depth + 1), output(depth), n, scratch);
       }
       case 'binary':
         return binaryNode(x, depth);
@@ -678,9 +735,22 @@ function compileRowwise(ast: FormulaAst, ctx: RowwiseContext, root: Float64Array
     const right = left && node(x.right, depth + 1);
     if (!left || !right) return null;
     switch (x.op) {
+      case '*': {
+        // `x * k`: scale an operand lazily, or have the operation that made it multiply.
+        const k = left.constant ?? right.constant;
+        const other = left.constant !== undefined ? right : left;
+        if (k !== undefined && other.constant === undefined) {
+          if (other.arithmetic && other.arithmetic.post === 1 && k !== 0 && Number.isFinite(k)) {
+            other.arithmetic.post = k;
+            other.row = output(depth);
+            return other;
+          }
+          if (other.scale === 1 && depth > 0) return { row: other.row, scale: k, run: other.run };
+        }
+        return arithmetic(x.op, left, right, output(depth), n, scratch);
+      }
       case '+':
       case '-':
-      case '*':
       case '/':
         return arithmetic(x.op, left, right, output(depth), n, scratch);
       // x ^ y also reports a NaN result (a negative base with a fractional exponent): per cell.
@@ -692,41 +762,42 @@ function compileRowwise(ast: FormulaAst, ctx: RowwiseContext, root: Float64Array
       case '>=':
       case '=':
       case '<>':
-        return compare(x.op, materialize(left, scratch), materialize(right, scratch), output(depth), n);
+        return compare(x.op, plain(left, depth + 1), plain(right, depth + 1), output(depth), n, scratch);
     }
   };
 
-  const vector = (x: FormulaAst | undefined, depth: number): Rowwise | null => {
-    const operand = x ? node(x, depth) : null;
-    return operand && materialize(operand, scratch);
-  };
-
   const call = (x: FormulaAst & { kind: 'call' }, depth: number): Rowwise | null => {
+    const arg = (i: number): Rowwise | null => {
+      const a = x.args[i];
+      const compiled = a ? node(a, depth + 1) : null;
+      return compiled && plain(compiled, depth + 1);
+    };
     switch (x.fn) {
       case 'if': {
-        const c = vector(x.args[0], depth + 1);
-        const a = vector(x.args[1], depth + 1);
-        const b = vector(x.args[2], depth + 1);
-        return c && a && b ? choose(c, a, b, output(depth), n) : null;
+        const c = arg(0);
+        const a = x.args[1] && node(x.args[1], depth + 1);
+        const b = x.args[2] && node(x.args[2], depth + 1);
+        if (!c || !a || !b) return null;
+        return choose(c, withRow(a), withRow(b), output(depth), n, scratch);
       }
       case 'min':
       case 'max': {
-        const args = x.args.map((arg) => vector(arg, depth + 1));
-        if (args.some((arg) => !arg)) return null;
-        return extremum(x.fn, args as Rowwise[], output(depth), n);
+        const args = x.args.map((a) => node(a, depth + 1));
+        if (args.some((a) => !a)) return null;
+        return extremum(x.fn, args.map((a) => withRow(a as Rowwise)), output(depth), n, scratch);
       }
       case 'abs': {
-        const a = vector(x.args[0], depth + 1);
-        return a && absolute(a, output(depth), n);
+        const a = arg(0);
+        return a && absolute(a, output(depth), n, scratch);
       }
       case 'round': {
-        const a = vector(x.args[0], depth + 1);
-        const d = x.args[1] ? vector(x.args[1], depth + 1) : materialize(constantOperand(0), scratch);
-        return a && d && rounded(a, d, output(depth), n);
+        const a = arg(0);
+        const d = x.args[1] ? arg(1) : rowOperand(scratch.constant(0));
+        return a && d && rounded(a, d, output(depth), n, scratch);
       }
       case 'prev': {
-        const a = vector(x.args[0], depth + 1);
-        return a && previous(a, output(depth), n);
+        const a = arg(0);
+        return a && previous(a, output(depth), n, scratch);
       }
       case 'sumgroup': {
         const id = x.args[0];
@@ -736,7 +807,7 @@ function compileRowwise(ast: FormulaAst, ctx: RowwiseContext, root: Float64Array
       case 'target': {
         const id = x.args[0];
         const row = id?.kind === 'name' ? ctx.rowOf.get(id.name) : undefined;
-        return row === undefined ? null : { row: view(ctx.targetValues, row), run: NOTHING };
+        return row === undefined ? null : rowOperand(view(ctx.targetValues, row));
       }
       case 'and':
       case 'or':
@@ -747,14 +818,39 @@ function compileRowwise(ast: FormulaAst, ctx: RowwiseContext, root: Float64Array
     }
   };
 
-  return vector(ast, 0);
+  /** Constants get a row; scaled operands stay scaled (their readers multiply). */
+  const withRow = (x: Rowwise): Rowwise => (x.constant !== undefined ? rowOperand(scratch.constant(x.constant)) : x);
+
+  const top = node(ast, 0);
+  if (!top) return null;
+  if (top.constant !== undefined) return rowOperand(scratch.constant(top.constant));
+  return top.scale === 1 ? top : scaled(top, root, n, scratch);
+}
+
+/** `x * k` on its own: the operand's values multiplied by its scale into `out`. */
+function scaled(x: Rowwise, out: Float64Array, n: number, scratch: Scratch): Rowwise {
+  const A = x.row;
+  const k = x.scale;
+  const runA = x.run;
+  return rowOperand(out, () => {
+    runA();
+    const a = A, o = out;
+    let bad = false;
+    for (let t = 0; t < n; t++) {
+      const r = (a[t] as number) * k;
+      if (Math.abs(r) === Infinity) bad = true;
+      o[t] = r;
+    }
+    if (bad) scratch.flagged = true;
+  });
 }
 
 /**
  * `+ - * /` as in formula/compile.ts: a blank operand gives blank silently; an overflow or a
- * division by zero flags the row. A constant on either side stays in a register, as in a
- * hand-written loop; two constants fold here unless the per-cell code would report. Each variant
- * is its own loop, so the engine's compiler sees one operator per loop.
+ * division by zero flags the row. Operands are read through their scale and the result is
+ * multiplied by `post` (both 1 unless fused, and x * 1 is x). A constant on either side stays in a
+ * register; two constants fold here unless the per-cell code would report. Each operator and
+ * side has its own loop, so the engine's compiler sees one operator per loop.
  */
 function arithmetic(op: '+' | '-' | '*' | '/', left: Rowwise, right: Rowwise, out: Float64Array, n: number, scratch: Scratch): Rowwise | null {
   const ka = left.constant;
@@ -763,29 +859,32 @@ function arithmetic(op: '+' | '-' | '*' | '/', left: Rowwise, right: Rowwise, ou
     const r = op === '+' ? ka + kb : op === '-' ? ka - kb : op === '*' ? ka * kb : kb === 0 ? NaN : ka / kb;
     return Number.isFinite(r) ? constantOperand(r) : null;
   }
-  const A = left.row;
-  const B = right.row;
-  const runA = left.run;
-  const runB = right.run;
+  // Dividing by a constant 0 reports at every computed cell: per cell only.
+  if (op === '/' && kb === 0) return null;
+  const A = left.row, sa = left.scale, runA = left.run;
+  const B = right.row, sb = right.scale, runB = right.run;
   const k = (ka ?? kb) as number;
+  const fused = { post: 1 };
+  const result: Rowwise = { row: out, scale: 1, run: NOTHING, arithmetic: fused };
   const flag = (bad: boolean): void => { if (bad) scratch.flagged = true; };
-  let run: () => void;
+  let loop: () => void;
   if (ka === undefined && kb === undefined) {
     switch (op) {
-      case '+': run = () => { runA(); runB(); const a = A, b = B, o = out; let bad = false; for (let t = 0; t < n; t++) { const r = (a[t] as number) + (b[t] as number); if (r === Infinity || r === -Infinity) bad = true; o[t] = r; } flag(bad); }; break;
-      case '-': run = () => { runA(); runB(); const a = A, b = B, o = out; let bad = false; for (let t = 0; t < n; t++) { const r = (a[t] as number) - (b[t] as number); if (r === Infinity || r === -Infinity) bad = true; o[t] = r; } flag(bad); }; break;
-      case '*': run = () => { runA(); runB(); const a = A, b = B, o = out; let bad = false; for (let t = 0; t < n; t++) { const r = (a[t] as number) * (b[t] as number); if (r === Infinity || r === -Infinity) bad = true; o[t] = r; } flag(bad); }; break;
-      case '/': run = () => {
-        runA(); runB();
-        const a = A, b = B, o = out;
+      case '+': loop = () => { const a = A, b = B, o = result.row, p = fused.post; let bad = false; for (let t = 0; t < n; t++) { const x = (a[t] as number) * sa, y = (b[t] as number) * sb, r = (x + y) * p; if (Math.abs(x) === Infinity || Math.abs(y) === Infinity || Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); }; break;
+      case '-': loop = () => { const a = A, b = B, o = result.row, p = fused.post; let bad = false; for (let t = 0; t < n; t++) { const x = (a[t] as number) * sa, y = (b[t] as number) * sb, r = (x - y) * p; if (Math.abs(x) === Infinity || Math.abs(y) === Infinity || Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); }; break;
+      case '*': loop = () => { const a = A, b = B, o = result.row, p = fused.post; let bad = false; for (let t = 0; t < n; t++) { const x = (a[t] as number) * sa, y = (b[t] as number) * sb, q = x * y, r = q * p; if (Math.abs(x) === Infinity || Math.abs(y) === Infinity || Math.abs(q) === Infinity || Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); }; break;
+      case '/': loop = () => {
+        const a = A, b = B, o = result.row, p = fused.post;
         let bad = false;
         for (let t = 0; t < n; t++) {
-          const x = a[t] as number;
-          const y = b[t] as number;
+          const x = (a[t] as number) * sa;
+          const y = (b[t] as number) * sb;
+          // Cell by cell a scaled operand is computed (and its overflow reported) first.
+          if (Math.abs(x) === Infinity || Math.abs(y) === Infinity) bad = true;
           // A blank operand is blank before anything else, as per cell (even over 0).
           if (x !== x || y !== y) { o[t] = NaN; continue; }
-          const r = x / y;
-          if (y === 0 || r === Infinity || r === -Infinity) bad = true;
+          const r = (x / y) * p;
+          if (y === 0 || Math.abs(r) === Infinity) bad = true;
           o[t] = r;
         }
         flag(bad);
@@ -793,151 +892,166 @@ function arithmetic(op: '+' | '-' | '*' | '/', left: Rowwise, right: Rowwise, ou
     }
   } else if (kb !== undefined) {
     switch (op) {
-      case '+': run = () => { runA(); const a = A, o = out; let bad = false; for (let t = 0; t < n; t++) { const r = (a[t] as number) + k; if (r === Infinity || r === -Infinity) bad = true; o[t] = r; } flag(bad); }; break;
-      case '-': run = () => { runA(); const a = A, o = out; let bad = false; for (let t = 0; t < n; t++) { const r = (a[t] as number) - k; if (r === Infinity || r === -Infinity) bad = true; o[t] = r; } flag(bad); }; break;
-      case '*': run = () => { runA(); const a = A, o = out; let bad = false; for (let t = 0; t < n; t++) { const r = (a[t] as number) * k; if (r === Infinity || r === -Infinity) bad = true; o[t] = r; } flag(bad); }; break;
-      case '/':
-        // Dividing by a constant 0 reports at every computed cell: per cell only.
-        if (k === 0) return null;
-        run = () => { runA(); const a = A, o = out; let bad = false; for (let t = 0; t < n; t++) { const r = (a[t] as number) / k; if (r === Infinity || r === -Infinity) bad = true; o[t] = r; } flag(bad); };
-        break;
+      case '+': loop = () => { const a = A, o = result.row, p = fused.post; let bad = false; for (let t = 0; t < n; t++) { const x = (a[t] as number) * sa, r = (x + k) * p; if (Math.abs(x) === Infinity || Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); }; break;
+      case '-': loop = () => { const a = A, o = result.row, p = fused.post; let bad = false; for (let t = 0; t < n; t++) { const x = (a[t] as number) * sa, r = (x - k) * p; if (Math.abs(x) === Infinity || Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); }; break;
+      case '*': loop = () => { const a = A, o = result.row, p = fused.post; let bad = false; for (let t = 0; t < n; t++) { const x = (a[t] as number) * sa, q = x * k, r = q * p; if (Math.abs(x) === Infinity || Math.abs(q) === Infinity || Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); }; break;
+      case '/': loop = () => { const a = A, o = result.row, p = fused.post; let bad = false; for (let t = 0; t < n; t++) { const x = (a[t] as number) * sa, r = (x / k) * p; if (Math.abs(x) === Infinity || Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); }; break;
     }
   } else {
     switch (op) {
-      case '+': run = () => { runB(); const b = B, o = out; let bad = false; for (let t = 0; t < n; t++) { const r = k + (b[t] as number); if (r === Infinity || r === -Infinity) bad = true; o[t] = r; } flag(bad); }; break;
-      case '-': run = () => { runB(); const b = B, o = out; let bad = false; for (let t = 0; t < n; t++) { const r = k - (b[t] as number); if (r === Infinity || r === -Infinity) bad = true; o[t] = r; } flag(bad); }; break;
-      case '*': run = () => { runB(); const b = B, o = out; let bad = false; for (let t = 0; t < n; t++) { const r = k * (b[t] as number); if (r === Infinity || r === -Infinity) bad = true; o[t] = r; } flag(bad); }; break;
-      case '/': run = () => {
-        runB();
-        const b = B, o = out;
+      case '+': loop = () => { const b = B, o = result.row, p = fused.post; let bad = false; for (let t = 0; t < n; t++) { const y = (b[t] as number) * sb, r = (k + y) * p; if (Math.abs(y) === Infinity || Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); }; break;
+      case '-': loop = () => { const b = B, o = result.row, p = fused.post; let bad = false; for (let t = 0; t < n; t++) { const y = (b[t] as number) * sb, r = (k - y) * p; if (Math.abs(y) === Infinity || Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); }; break;
+      case '*': loop = () => { const b = B, o = result.row, p = fused.post; let bad = false; for (let t = 0; t < n; t++) { const y = (b[t] as number) * sb, q = k * y, r = q * p; if (Math.abs(y) === Infinity || Math.abs(q) === Infinity || Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); }; break;
+      case '/': loop = () => {
+        const b = B, o = result.row, p = fused.post;
         let bad = false;
         for (let t = 0; t < n; t++) {
-          const y = b[t] as number;
+          const y = (b[t] as number) * sb;
+          if (Math.abs(y) === Infinity) bad = true;
           if (y !== y) { o[t] = NaN; continue; }
-          const r = k / y;
-          if (y === 0 || r === Infinity || r === -Infinity) bad = true;
+          const r = (k / y) * p;
+          if (y === 0 || Math.abs(r) === Infinity) bad = true;
           o[t] = r;
         }
         flag(bad);
       }; break;
     }
   }
-  return { row: out, run };
+  result.run = () => { runA(); runB(); loop(); };
+  return result;
 }
 
 /** Comparisons give 1 or 0, or blank when an operand is blank; they never report. */
-function compare(op: '<' | '<=' | '>' | '>=' | '=' | '<>', left: Rowwise, right: Rowwise, out: Float64Array, n: number): Rowwise {
+function compare(op: '<' | '<=' | '>' | '>=' | '=' | '<>', left: Rowwise, right: Rowwise, out: Float64Array, n: number, scratch: Scratch): Rowwise {
   const A = left.row;
   const B = right.row;
   const runA = left.run;
   const runB = right.run;
-  let run: () => void;
+  let loop: () => void;
   switch (op) {
-    case '<': run = () => { runA(); runB(); const a = A, b = B, o = out; for (let t = 0; t < n; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : x < y ? 1 : 0; } }; break;
-    case '<=': run = () => { runA(); runB(); const a = A, b = B, o = out; for (let t = 0; t < n; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : x <= y ? 1 : 0; } }; break;
-    case '>': run = () => { runA(); runB(); const a = A, b = B, o = out; for (let t = 0; t < n; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : x > y ? 1 : 0; } }; break;
-    case '>=': run = () => { runA(); runB(); const a = A, b = B, o = out; for (let t = 0; t < n; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : x >= y ? 1 : 0; } }; break;
-    case '=': run = () => { runA(); runB(); const a = A, b = B, o = out; for (let t = 0; t < n; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : x === y ? 1 : 0; } }; break;
-    case '<>': run = () => { runA(); runB(); const a = A, b = B, o = out; for (let t = 0; t < n; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : x !== y ? 1 : 0; } }; break;
+    case '<': loop = () => { const a = A, b = B, o = out; for (let t = 0; t < n; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : x < y ? 1 : 0; } }; break;
+    case '<=': loop = () => { const a = A, b = B, o = out; for (let t = 0; t < n; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : x <= y ? 1 : 0; } }; break;
+    case '>': loop = () => { const a = A, b = B, o = out; for (let t = 0; t < n; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : x > y ? 1 : 0; } }; break;
+    case '>=': loop = () => { const a = A, b = B, o = out; for (let t = 0; t < n; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : x >= y ? 1 : 0; } }; break;
+    case '=': loop = () => { const a = A, b = B, o = out; for (let t = 0; t < n; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : x === y ? 1 : 0; } }; break;
+    case '<>': loop = () => { const a = A, b = B, o = out; for (let t = 0; t < n; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : x !== y ? 1 : 0; } }; break;
   }
-  return { row: out, run };
+  void scratch;
+  return rowOperand(out, () => { runA(); runB(); loop(); });
 }
 
-/** `if(c, a, b)`: blank when c is blank, else a where c is not 0, else b. */
-function choose(c: Rowwise, a: Rowwise, b: Rowwise, out: Float64Array, n: number): Rowwise {
+/** `if(c, a, b)`: blank when c is blank, else a where c is not 0, else b (scaled as they are). */
+function choose(c: Rowwise, a: Rowwise, b: Rowwise, out: Float64Array, n: number, scratch: Scratch): Rowwise {
   const C = c.row;
-  const A = a.row;
-  const B = b.row;
-  return {
-    row: out,
-    run: () => {
-      c.run(); a.run(); b.run();
-      const x = C, y = A, z = B, o = out;
-      for (let t = 0; t < n; t++) {
-        const v = x[t] as number;
-        o[t] = v !== v ? NaN : v !== 0 ? (y[t] as number) : (z[t] as number);
-      }
-    },
-  };
+  const A = a.row, sa = a.scale;
+  const B = b.row, sb = b.scale;
+  return rowOperand(out, () => {
+    c.run(); a.run(); b.run();
+    const x = C, y = A, z = B, o = out;
+    let bad = false;
+    for (let t = 0; t < n; t++) {
+      const v = x[t] as number;
+      if (v !== v) { o[t] = NaN; continue; }
+      // Only the branch taken is evaluated cell by cell, so only its overflow counts.
+      const r = v !== 0 ? (y[t] as number) * sa : (z[t] as number) * sb;
+      if (Math.abs(r) === Infinity) bad = true;
+      o[t] = r;
+    }
+    if (bad) scratch.flagged = true;
+  });
 }
 
 /**
  * `min`/`max` fold as formula/functions.ts does, from ±Infinity: any blank argument makes the
  * result blank. With two arguments the fold is written out (min: `b < a ? b : a`).
  */
-function extremum(fn: 'min' | 'max', args: readonly Rowwise[], out: Float64Array, n: number): Rowwise {
+function extremum(fn: 'min' | 'max', args: readonly Rowwise[], out: Float64Array, n: number, scratch: Scratch): Rowwise {
   const [first, second] = args;
   if (args.length === 2 && first && second) {
-    const A = first.row;
-    const B = second.row;
-    const run = fn === 'min'
-      ? () => { first.run(); second.run(); const a = A, b = B, o = out; for (let t = 0; t < n; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : y < x ? y : x; } }
-      : () => { first.run(); second.run(); const a = A, b = B, o = out; for (let t = 0; t < n; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : y > x ? y : x; } };
-    return { row: out, run };
+    const A = first.row, sa = first.scale;
+    const B = second.row, sb = second.scale;
+    const loop = fn === 'min'
+      ? () => { const a = A, b = B, o = out; let bad = false; for (let t = 0; t < n; t++) { const x = (a[t] as number) * sa, y = (b[t] as number) * sb; if (Math.abs(x) === Infinity || Math.abs(y) === Infinity) bad = true; o[t] = x !== x || y !== y ? NaN : y < x ? y : x; } if (bad) scratch.flagged = true; }
+      : () => { const a = A, b = B, o = out; let bad = false; for (let t = 0; t < n; t++) { const x = (a[t] as number) * sa, y = (b[t] as number) * sb; if (Math.abs(x) === Infinity || Math.abs(y) === Infinity) bad = true; o[t] = x !== x || y !== y ? NaN : y > x ? y : x; } if (bad) scratch.flagged = true; };
+    return rowOperand(out, () => { first.run(); second.run(); loop(); });
   }
-  const rows = args.map((a) => a.row);
-  const runs = args.map((a) => a.run);
   const start = fn === 'min' ? Infinity : -Infinity;
-  return {
-    row: out,
-    run: () => {
-      for (const run of runs) run();
-      out.fill(start);
-      for (const row of rows) {
-        for (let t = 0; t < n; t++) {
-          const acc = out[t] as number;
-          const v = row[t] as number;
-          // Once blank, stays blank (NaN compares false both ways and is kept by the fold below).
-          if (acc !== acc) continue;
-          out[t] = v !== v ? NaN : fn === 'min' ? (v < acc ? v : acc) : (v > acc ? v : acc);
-        }
+  return rowOperand(out, () => {
+    for (const arg of args) arg.run();
+    out.fill(start);
+    let bad = false;
+    for (const arg of args) {
+      const row = arg.row;
+      const s = arg.scale;
+      for (let t = 0; t < n; t++) {
+        const acc = out[t] as number;
+        const v = (row[t] as number) * s;
+        if (Math.abs(v) === Infinity) bad = true;
+        // Once blank, stays blank, as the fold's result is blank with any blank argument.
+        if (acc !== acc) continue;
+        out[t] = v !== v ? NaN : fn === 'min' ? (v < acc ? v : acc) : (v > acc ? v : acc);
       }
-    },
-  };
+    }
+    if (bad) scratch.flagged = true;
+  });
 }
 
-function unaryMinus(a: Rowwise, out: Float64Array, n: number): Rowwise {
+// An input method can overflow to ±Infinity (growth over a long horizon). Cell by cell such a value
+// passes through `-`, `abs`, `round` and `prev` unreported and the row stores blank; these loops
+// flag it instead, and the row is recomputed cell by cell.
+
+function unaryMinus(a: Rowwise, out: Float64Array, n: number, scratch: Scratch): Rowwise {
   const A = a.row;
-  return { row: out, run: () => { a.run(); const x = A, o = out; for (let t = 0; t < n; t++) o[t] = -(x[t] as number); } };
+  return rowOperand(out, () => {
+    a.run();
+    const x = A, o = out;
+    let bad = false;
+    for (let t = 0; t < n; t++) { const r = -(x[t] as number); if (Math.abs(r) === Infinity) bad = true; o[t] = r; }
+    if (bad) scratch.flagged = true;
+  });
 }
 
-function absolute(a: Rowwise, out: Float64Array, n: number): Rowwise {
+function absolute(a: Rowwise, out: Float64Array, n: number, scratch: Scratch): Rowwise {
   const A = a.row;
-  return { row: out, run: () => { a.run(); const x = A, o = out; for (let t = 0; t < n; t++) o[t] = Math.abs(x[t] as number); } };
+  return rowOperand(out, () => {
+    a.run();
+    const x = A, o = out;
+    let bad = false;
+    for (let t = 0; t < n; t++) { const r = Math.abs(x[t] as number); if (r === Infinity) bad = true; o[t] = r; }
+    if (bad) scratch.flagged = true;
+  });
 }
 
-function rounded(a: Rowwise, digits: Rowwise, out: Float64Array, n: number): Rowwise {
+function rounded(a: Rowwise, digits: Rowwise, out: Float64Array, n: number, scratch: Scratch): Rowwise {
   const A = a.row;
   const D = digits.row;
-  return { row: out, run: () => { a.run(); digits.run(); for (let t = 0; t < n; t++) out[t] = roundHalfAway(A[t] as number, D[t] as number); } };
+  return rowOperand(out, () => {
+    a.run(); digits.run();
+    let bad = false;
+    for (let t = 0; t < n; t++) { const r = roundHalfAway(A[t] as number, D[t] as number); if (Math.abs(r) === Infinity) bad = true; out[t] = r; }
+    if (bad) scratch.flagged = true;
+  });
 }
 
 /** `prev(x)`: x one period earlier; blank in the first period. */
-function previous(a: Rowwise, out: Float64Array, n: number): Rowwise {
+function previous(a: Rowwise, out: Float64Array, n: number, scratch: Scratch): Rowwise {
   const A = a.row;
-  return {
-    row: out,
-    run: () => {
-      a.run();
-      const x = A, o = out;
-      if (n > 0) o[0] = NaN;
-      for (let t = 1; t < n; t++) o[t] = x[t - 1] as number;
-    },
-  };
+  return rowOperand(out, () => {
+    a.run();
+    const x = A, o = out;
+    let bad = false;
+    if (n > 0) o[0] = NaN;
+    for (let t = 1; t < n; t++) { const r = x[t - 1] as number; if (Math.abs(r) === Infinity) bad = true; o[t] = r; }
+    if (bad) scratch.flagged = true;
+  });
 }
 
 /** `sumgroup(g)`: 0 plus each member in turn, as per cell (so the same sums); overflow flags. */
 function sumRows(rows: readonly Float64Array[], out: Float64Array, n: number, scratch: Scratch): Rowwise {
-  return {
-    row: out,
-    run: () => {
-      const o = out;
-      o.fill(0);
-      for (const x of rows) for (let t = 0; t < n; t++) o[t] = (o[t] as number) + (x[t] as number);
-      for (let t = 0; t < n; t++) {
-        const s = o[t] as number;
-        if (s === Infinity || s === -Infinity) scratch.flagged = true;
-      }
-    },
-  };
+  return rowOperand(out, () => {
+    const o = out;
+    o.fill(0);
+    for (const x of rows) for (let t = 0; t < n; t++) o[t] = (o[t] as number) + (x[t] as number);
+    for (let t = 0; t < n; t++) if (Math.abs(o[t] as number) === Infinity) scratch.flagged = true;
+  });
 }

@@ -85,11 +85,37 @@ export function formula(r: Random, names: readonly string[], self: string, group
   }
 }
 
+/**
+ * A formula of the operations that run a whole row at a time, over values that rarely give an
+ * error, with parentheses placed at random: the shapes the whole-row form fuses (`x * k`,
+ * `(x op y) * k`) come up often.
+ */
+export function rowwiseFormula(r: Random, names: readonly string[], groups: readonly string[], depth: number = 0): string {
+  const leaf = (): string => (names.length > 0 && r.chance(0.7) ? r.pick(names) : String(r.pick([2, 0.5, 3, 100, 1.5, -0.25, 1e300])));
+  if (depth >= 3 || r.chance(0.2)) return leaf();
+  const sub = (): string => {
+    const text = rowwiseFormula(r, names, groups, depth + 1);
+    return r.chance(0.5) ? `(${text})` : text;
+  };
+  switch (r.int(10)) {
+    case 0: return `${sub()} + ${sub()}`;
+    case 1: return `${sub()} - ${sub()}`;
+    case 2: case 3: return `${sub()} * ${leaf()}`;
+    case 4: return `${sub()} / ${sub()}`;
+    case 5: return `if(${sub()} ${r.pick(['<', '>=', '=', '<>'])} ${sub()}, ${sub()}, ${sub()})`;
+    case 6: return `${r.pick(['min', 'max'])}(${sub()}, ${sub()}${r.chance(0.3) ? `, ${sub()}` : ''})`;
+    case 7: return r.pick(['abs', 'round', 'prev', '-'])+ `(${sub()})`;
+    case 8: return groups.length > 0 ? `sumgroup(${r.pick(groups)}) * ${leaf()}` : `${leaf()} * ${sub()}`;
+    default: return names.length > 0 ? `target(${r.pick(names)}) - ${sub()}` : sub();
+  }
+}
+
 function targets(r: Random, keys: readonly string[]): Target[] {
   return Array.from({ length: r.int(3) }, () => ({ period: r.pick(keys), value: value(r), direction: r.pick(['atLeast', 'atMost', 'hold'] as const) }));
 }
 
-export function randomPlan(r: Random): Plan {
+/** `rowwise`: formulas from `rowwiseFormula`, groups only of inputs, values rarely zero. */
+export function randomPlan(r: Random, options: { rowwise?: boolean } = {}): Plan {
   const periodicity = r.pick(['year', 'quarter', 'month'] as const);
   const count = 2 + r.int(14);
   const keys = calendarKeys(periodicity, count);
@@ -97,16 +123,18 @@ export function randomPlan(r: Random): Plan {
   const size = 2 + r.int(9);
   const ids = Array.from({ length: size }, (_, i) => `x${i}`);
   const indicators: Indicator[] = ids.map((id, i) => {
-    const group = groups.length > 0 && r.chance(0.5) ? r.pick(groups).id : undefined;
     // Mostly earlier rows (a plan reads downwards), sometimes any row: cycles and forward reads.
-    const names = r.chance(0.85) ? ids.slice(0, i) : ids;
+    const names = r.chance(0.85) || options.rowwise ? ids.slice(0, i) : ids;
     const isFormula = i > 0 && r.chance(0.6);
+    const group = groups.length > 0 && r.chance(0.5) && !(options.rowwise && isFormula) ? r.pick(groups).id : undefined;
     return makeIndicator({
       id,
       ...(group ? { group } : {}),
       kind: r.pick(['stock', 'flow', 'rate'] as const),
       actuals: periodValues(r, keys, isFormula ? 0.15 : 0.4),
-      projection: isFormula ? { method: 'formula', formula: formula(r, names, id, groups.map((g) => g.id)) } : inputProjection(r, keys),
+      projection: isFormula
+        ? { method: 'formula', formula: options.rowwise ? rowwiseFormula(r, names, groups.map((g) => g.id)) : formula(r, names, id, groups.map((g) => g.id)) }
+        : inputProjection(r, keys),
       targets: targets(r, keys),
     });
   });
