@@ -1,4 +1,5 @@
-import { createSignal, lazy, Show } from 'solid-js';
+import { createEffect, createSignal, lazy, on, Show } from 'solid-js';
+import { announcement, indicatorOf } from './announce.ts';
 import type { PlanSession } from '../app/session.ts';
 import type { Plan } from '../engine/model/plan.ts';
 import type { Command, CommandError } from '../engine/commands/index.ts';
@@ -58,7 +59,17 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
   const [importingCsv, setImportingCsv] = createSignal<File | true | null>(null);
   const focusedIndicator = () => props.plan.indicators.find((i) => i.id === focused());
 
+  // The indicator of the last edit; its standing is announced once the new result arrives.
+  const [announceFor, setAnnounceFor] = createSignal<string | null>(null);
+  const [announced, setAnnounced] = createSignal('');
+  createEffect(on(() => session.result(), (result) => {
+    const id = announceFor();
+    if (!result || !id) return;
+    setAnnounced(announcement(props.plan, result, id, t(), lang()) ?? '');
+  }, { defer: true }));
+
   const dispatch = (command: Command, label: string) => {
+    setAnnounceFor(indicatorOf(command));
     const refused = session.dispatch(command, label);
     if (refused) notify({ kind: 'error', text: `${label}: ${describeCommandError(refused, t())}` });
   };
@@ -105,6 +116,7 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
         <Show when={session.computing()}> · {t().computing}</Show>
         <span class="keyboard-hint"> · {t().keyboardHint}</span>
       </p>
+      <p class="visually-hidden" aria-live="polite" data-testid="announcer">{announced()}</p>
       <Show when={session.engineProblem()}>
         <p class="banner banner-error" role="alert">{t().planProblem}</p>
       </Show>

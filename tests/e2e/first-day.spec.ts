@@ -53,6 +53,10 @@ test('an edit recomputes what depends on it in the worker, is saved, and survive
   await typeInto(page, 'sector_revenue', 'target', '5.500');
   await expect(cell(page, 'sector_revenue', 'target')).toHaveText('5.500');
   await expect(cell(page, 'sector_revenue', 'growthNeeded')).toHaveText('+12,24 %/năm');
+  await expect(page.getByTestId('announcer')).toHaveText('Doanh thu các dịch vụ ngành TT&TT 2024: đạt đúng chỉ tiêu (Đúng hướng)');
+  await typeInto(page, 'sector_revenue', 'growthRate', '2');
+  await expect(page.getByTestId('announcer')).toHaveText('Doanh thu các dịch vụ ngành TT&TT 2024: còn thiếu 9,1 % so với chỉ tiêu (Chệch hướng)');
+  await page.keyboard.press('Control+z');
   await typeInto(page, 'internet_subscribers', 'growthRate', '10');
   await expect(cell(page, 'internet_subscribers', 'p:2')).toHaveText('2,70');
   await expect(page.getByTestId('save-status')).toContainText('Đã lưu');
