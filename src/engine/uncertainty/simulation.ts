@@ -7,10 +7,10 @@
  * Memory (see docs/decisions/0005): every trial of every cell of a 100 × 60 model over 10,000
  * trials is 60 M numbers, too many for a browser worker. Only cells downstream of a ranged input
  * vary, so only those are stored, as 32-bit deviations from the first trial's value (exact for
- * cells that do not move; within 6e-8 of the spread for those that do). When even that exceeds
- * the memory budget, the cells are split into chunks and the trials are rerun once per chunk,
- * each pass running only the rows that chunk needs: the draws are regenerated from the seed, so
- * every pass sees the same trials.
+ * cells that do not move; within 6e-8 of the spread for those that do) or, on request, as the
+ * 64-bit values themselves. When even that exceeds the memory budget, the cells are split into
+ * chunks and the trials are rerun once per chunk, each pass running only the rows that chunk
+ * needs: the draws are regenerated from the seed, so every pass sees the same trials.
  *
  * A simulation runs in batches (`runBatch`) so that a worker can report progress between them
  * and stop when cancelled. Trial i draws the same numbers whatever the number of trials, so a
@@ -33,6 +33,12 @@ export interface SimulationOptions {
   percentiles?: number[];
   /** What the simulation's buffers may take, in bytes; default 128 MiB. */
   memoryBudgetBytes?: number;
+  /**
+   * How a trial's value is stored: 'float32' (default) as a 32-bit deviation from trial 0, within
+   * 2^-23 of the cell's spread; 'float64' as the value itself, exactly, at twice the memory (or
+   * twice the passes): percentiles then equal, bit for bit, those of the sorted values.
+   */
+  storage?: 'float32' | 'float64';
 }
 
 export const SIMULATION_DEFAULTS = {
@@ -52,7 +58,7 @@ export const SIMULATION_LIMITS = {
 export type SimulationProblem =
   | { code: 'plan'; problem: PlanProblem }
   | RangeProblem
-  | { code: 'invalidOption'; option: 'trials' | 'seed' | 'percentiles' | 'memoryBudgetBytes' }
+  | { code: 'invalidOption'; option: 'trials' | 'seed' | 'percentiles' | 'memoryBudgetBytes' | 'storage' }
   | { code: 'tooManyTrials'; trials: number; limit: number }
   | { code: 'tooMuchWork'; cells: number; limit: number }
   | { code: 'memoryBudgetTooSmall'; needed: number; budget: number };
@@ -100,14 +106,14 @@ export interface Simulation {
 export function createSimulation(plan: Plan, options: SimulationOptions = {}): Result<Simulation, SimulationProblem> {
   const checked = checkOptions(options);
   if (!checked.ok) return checked;
-  const { trials, seed, percentiles, budget } = checked.value;
+  const { trials, seed, percentiles, budget, storage } = checked.value;
   const compiled = compileProgram(plan);
   if (!compiled.ok) return err({ code: 'plan', problem: compiled.error });
   const program = compiled.value;
   const inputs = rangedInputs(program);
   if (!inputs.ok) return err(inputs.error);
   runProgram(program);
-  return MonteCarlo.create(program, inputs.value, trials, seed, percentiles, budget);
+  return MonteCarlo.create(program, inputs.value, { trials, seed, percentiles, budget, storage });
 }
 
 /** Runs a whole simulation at once. */
@@ -117,7 +123,7 @@ export function simulate(plan: Plan, options: SimulationOptions = {}): Result<Si
   return ok(simulation.value.result());
 }
 
-interface Checked { trials: number; seed: number; percentiles: number[]; budget: number }
+interface Checked { trials: number; seed: number; percentiles: number[]; budget: number; storage: 'float32' | 'float64' }
 
 function checkOptions(options: SimulationOptions): Result<Checked, SimulationProblem> {
   const trials = options.trials ?? SIMULATION_DEFAULTS.trials;
@@ -131,7 +137,9 @@ function checkOptions(options: SimulationOptions): Result<Checked, SimulationPro
   }
   const budget = options.memoryBudgetBytes ?? SIMULATION_DEFAULTS.memoryBudgetBytes;
   if (!(budget > 0) || !Number.isFinite(budget)) return err({ code: 'invalidOption', option: 'memoryBudgetBytes' });
-  return ok({ trials, seed, percentiles, budget });
+  const storage = options.storage ?? 'float32';
+  if (storage !== 'float32' && storage !== 'float64') return err({ code: 'invalidOption', option: 'storage' });
+  return ok({ trials, seed, percentiles, budget, storage });
 }
 
 /** A chunk of the stored cells and what one pass over it runs. */
@@ -154,8 +162,8 @@ interface TargetCell {
   hits: number;
 }
 
-/** Bytes stored per cell kept: a 32-bit deviation per trial, its reference and its offset. */
-const bytesPerCell = (trials: number): number => trials * 4 + 8 + 4;
+/** Bytes stored per cell kept: a deviation per trial, its reference and its offset. */
+const bytesPerCell = (trials: number, storage: 'float32' | 'float64'): number => trials * (storage === 'float32' ? 4 : 8) + 8 + 4;
 
 class MonteCarlo implements Simulation {
   readonly total: number;
@@ -168,25 +176,20 @@ class MonteCarlo implements Simulation {
   private trial = 0;
   private readonly sampler: TrialSampler;
   private readonly draws: Float64Array;
-  private readonly store: Float32Array;
+  private readonly store: Float32Array | Float64Array;
+  private readonly deviations: boolean;
   private readonly reference: Float64Array;
   private readonly selector: PercentileSelector;
   private readonly scratch: Float64Array;
 
-  static create(
-    program: Program,
-    inputs: RangedInput[],
-    trials: number,
-    seed: number,
-    percentiles: number[],
-    budget: number,
-  ): Result<Simulation, SimulationProblem> {
+  static create(program: Program, inputs: RangedInput[], options: Checked): Result<Simulation, SimulationProblem> {
+    const { trials, seed, percentiles, budget, storage } = options;
     const n = program.periods.count;
     const rowCount = program.ids.length;
     const cone = affectedRows(program, inputs.map((input) => input.row));
     const coneCells = cone.length * n;
     const fixed = (percentiles.length + 1) * rowCount * n * 8;
-    const perCell = bytesPerCell(trials);
+    const perCell = bytesPerCell(trials, storage);
     const chunkCells = Math.min(coneCells, Math.floor((budget - fixed) / perCell));
     if (coneCells > 0 && chunkCells < 1) return err({ code: 'memoryBudgetTooSmall', needed: fixed + perCell, budget });
 
@@ -201,7 +204,7 @@ class MonteCarlo implements Simulation {
     for (const target of targets) {
       if (!inCone[Math.floor(target.cell / n)]) target.hits = satisfies(program.values[target.cell] as number, target.value, target.direction) ? trials : 0;
     }
-    return ok(new MonteCarlo(program, inputs, trials, seed, percentiles, chunks, targets, Math.max(chunkCells, 0), fixed));
+    return ok(new MonteCarlo(program, inputs, trials, seed, percentiles, chunks, targets, Math.max(chunkCells, 0), fixed, storage));
   }
 
   private readonly values: Float64Array;
@@ -217,6 +220,7 @@ class MonteCarlo implements Simulation {
     private readonly targets: TargetCell[],
     chunkCells: number,
     fixed: number,
+    storage: 'float32' | 'float64',
   ) {
     const cells = program.values.length;
     const p = percentiles.length;
@@ -225,9 +229,10 @@ class MonteCarlo implements Simulation {
     this.inputs = ranged.map(({ indicator, parameter }) => ({ indicator, parameter }));
     this.sampler = new TrialSampler(ranged, seed);
     this.draws = new Float64Array(ranged.length);
-    this.store = new Float32Array(chunkCells * trials);
+    this.deviations = storage === 'float32';
+    this.store = this.deviations ? new Float32Array(chunkCells * trials) : new Float64Array(chunkCells * trials);
     this.reference = new Float64Array(chunkCells);
-    this.memoryBytes = fixed + chunkCells * bytesPerCell(trials);
+    this.memoryBytes = fixed + chunkCells * bytesPerCell(trials, storage);
     this.selector = new PercentileSelector(percentiles);
     this.scratch = new Float64Array(p);
     // Cells no range reaches keep the plan's values, in every percentile and the mean.
@@ -289,7 +294,8 @@ class MonteCarlo implements Simulation {
     const store = this.store;
     const reference = this.reference;
     const trials = this.trials;
-    if (trial === 0) for (let c = 0; c < cells.length; c++) reference[c] = values[cells[c] as number] as number;
+    // 32-bit storage keeps deviations from trial 0; 64-bit keeps the values (reference 0).
+    if (trial === 0 && this.deviations) for (let c = 0; c < cells.length; c++) reference[c] = values[cells[c] as number] as number;
     for (let c = 0, at = trial; c < cells.length; c++, at += trials) store[at] = (values[cells[c] as number] as number) - (reference[c] as number);
     const targets = this.targets;
     for (const t of chunk.targets) {

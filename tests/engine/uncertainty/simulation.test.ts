@@ -91,11 +91,13 @@ describe('Monte Carlo simulation', () => {
     const draws = Array.from({ length: 4000 }, () => { sampler.draw(out); return 3 * (out[0] as number) + 7; });
     for (const trials of [1000, 4000]) {
       const result = run(plan, { trials, seed: 5, percentiles });
+      const exact = run(plan, { trials, seed: 5, percentiles, storage: 'float64' });
       const first = draws.slice(0, trials).sort((p, q) => p - q);
       percentiles.forEach((p, i) => {
         const h = (trials - 1) * p;
         const below = Math.floor(h);
         const expected = (first[below] as number) + (h - below) * ((first[Math.min(below + 1, trials - 1)] as number) - (first[below] as number));
+        expect(cell(exact, i, 'y', '2024')).toBe(expected);
         // Stored as 32-bit deviations from trial 0: equal to within 2^-23 of the spread.
         expect(Math.abs(cell(result, i, 'y', '2024') - expected)).toBeLessThanOrEqual(1e-6 * Math.abs(expected));
       });
@@ -184,6 +186,7 @@ describe('simulation problems', () => {
     expect(problem(ranged, { seed: 0.5 })).toEqual({ code: 'invalidOption', option: 'seed' });
     expect(problem(ranged, { percentiles: [0.5, 1.5] })).toEqual({ code: 'invalidOption', option: 'percentiles' });
     expect(problem(ranged, { memoryBudgetBytes: 100 })).toMatchObject({ code: 'memoryBudgetTooSmall', budget: 100 });
+    expect(problem(ranged, { storage: 'float16' as 'float32' })).toEqual({ code: 'invalidOption', option: 'storage' });
     const big = syntheticPlan({ indicators: 20, periods: 1200, ranges: true });
     expect(problem(big, { trials: 100_000 })).toMatchObject({ code: 'tooMuchWork', limit: 2_000_000_000 });
   });
