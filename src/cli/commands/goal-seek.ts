@@ -7,7 +7,7 @@ import type { Indicator, Plan, RangeParameter } from '../../engine/model/plan.ts
 import { goalSeek, type GoalSeekAnswer, type GoalSeekProblem } from '../../engine/solve/index.ts';
 import { PARAMETERS } from '../../engine/projection/program.ts';
 import { formatNumber, formatPercent, type Lang } from '../../i18n/numbers.ts';
-import { formatExact, formatParameter } from '../render/parameters.ts';
+import { formatExact, formatLarge, formatParameter } from '../render/parameters.ts';
 import { err, ok, type Result } from '../../engine/result.ts';
 import { EXIT, defineCommand, fail, type CommandContext, type ExitCode } from '../command.ts';
 import { fileLabel, loadPlan } from '../plan-file.ts';
@@ -90,7 +90,7 @@ function describeGoalSeekProblem(problem: GoalSeekProblem, request: Request, pla
       const decimals = decimalsOf(plan, request.indicator);
       return {
         code: EXIT.problem,
-        line: m.noSolution(vary, goal, show(problem.low), show(problem.high), request.indicator, formatNumber(problem.lowValue, lang, decimals) || '–', formatNumber(problem.highValue, lang, decimals) || '–'),
+        line: m.noSolution(vary, goal, show(problem.low), show(problem.high), request.indicator, formatLarge(problem.lowValue, lang, decimals) || '–', formatLarge(problem.highValue, lang, decimals) || '–'),
       };
     }
     case 'notConverged':

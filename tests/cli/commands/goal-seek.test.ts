@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultParameter, parseVary } from '../../../src/cli/commands/goal-seek.ts';
 import { makeIndicator } from '../../../src/engine/model/factories.ts';
+import { formatLarge, formatScientific } from '../../../src/cli/render/parameters.ts';
 import { cli, EXAMPLE } from '../helpers.ts';
 
 const RANGES = 'tests/cli/fixtures/thanh-hoa-ranges.json';
@@ -101,5 +102,15 @@ describe('the parameter --vary means', () => {
     expect(defaultParameter(withProjection({ method: 'linear', step: 1 }))).toBe('step');
     expect(defaultParameter(withProjection({ method: 'constant' }))).toBe('level');
     expect(defaultParameter(withProjection({ method: 'logistic', ceiling: 100, rate: 0.2 }))).toBeNull();
+  });
+});
+
+describe('numbers in goal seek answers', () => {
+  it('writes the far ends of a search in scientific form rather than as walls of digits', () => {
+    expect(formatScientific(2.2935812555437e12, 'vi')).toBe('2,29 × 10¹²');
+    expect(formatScientific(-1.3106e12, 'en')).toBe('-1.31 × 10¹²');
+    expect(formatScientific(1.5e-13, 'en')).toBe('1.50 × 10⁻¹³');
+    expect(formatLarge(5300, 'vi', 0)).toBe('5.300');
+    expect(formatLarge(1.8988e21, 'vi', 2)).toBe('1,90 × 10²¹');
   });
 });
