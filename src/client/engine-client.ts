@@ -5,7 +5,9 @@
  * and starts a fresh one.
  */
 import * as Comlink from 'comlink';
-import type { EngineApi } from '../engine/api.ts';
+import type { SimulationFailure } from '../engine/api.ts';
+import type { SimulationOptions, SimulationResult } from '../engine/uncertainty/index.ts';
+import type { WorkerApi } from './worker-host.ts';
 import type { Plan } from '../engine/model/plan.ts';
 import type { PlanProblem } from '../engine/projection/program.ts';
 import type { PlanResult } from '../engine/projection/result.ts';
@@ -34,6 +36,13 @@ export interface EngineClient {
   compute(plan: Plan): Promise<Result<PlanResult, CallError<PlanProblem>>>;
   /** Finds the input value that reaches a target value; a newer seek supersedes an older one. */
   goalSeek(plan: Plan, request: GoalSeekRequest): Promise<Result<GoalSeekAnswer, CallError<GoalSeekProblem>>>;
+  /**
+   * Monte Carlo in the worker, in batches; `onProgress` hears each batch. A newer simulation
+   * supersedes an older one; the call times out only when no progress comes for the time limit.
+   */
+  simulate(plan: Plan, options: SimulationOptions, onProgress?: (done: number, total: number) => void): Promise<Result<SimulationResult, CallError<SimulationFailure>>>;
+  /** Stops the running simulation; its call resolves with `cancelled`. */
+  cancelSimulation(): void;
   /** How many workers have been started (1 + restarts). */
   readonly generation: number;
   close(): void;
@@ -45,24 +54,26 @@ export interface EngineClientOptions {
   onRestart?: (reason: ClientError) => void;
 }
 
-type Kind = 'compute' | 'goalSeek';
+type Kind = 'compute' | 'goalSeek' | 'simulate';
 
 interface Pending {
   fail: (error: ClientError) => void;
   timer: ReturnType<typeof setTimeout>;
+  /** Restarts the time limit: a long call that shows progress is not a runaway. */
+  alive: () => void;
 }
 
 export function createEngineClient(spawn: () => EngineWorker, options: EngineClientOptions = {}): EngineClient {
   const timeoutMs = options.timeoutMs ?? 20_000;
   let worker: EngineWorker | null = null;
-  let remote: Comlink.Remote<EngineApi> | null = null;
+  let remote: Comlink.Remote<WorkerApi> | null = null;
   let generation = 0;
   let closed = false;
   let nextId = 0;
-  const latest: Record<Kind, number> = { compute: -1, goalSeek: -1 };
+  const latest: Record<Kind, number> = { compute: -1, goalSeek: -1, simulate: -1 };
   const pending = new Map<number, Pending>();
 
-  function start(): Comlink.Remote<EngineApi> {
+  function start(): Comlink.Remote<WorkerApi> {
     const started = spawn();
     const startedGeneration = ++generation;
     started.onCrash((message) => {
@@ -70,7 +81,7 @@ export function createEngineClient(spawn: () => EngineWorker, options: EngineCli
       if (startedGeneration === generation) restart({ code: 'crashed', message });
     });
     worker = started;
-    remote = Comlink.wrap<EngineApi>(started.endpoint);
+    remote = Comlink.wrap<WorkerApi>(started.endpoint);
     return remote;
   }
 
@@ -95,17 +106,25 @@ export function createEngineClient(spawn: () => EngineWorker, options: EngineCli
    * One request: an id, a timeout, superseded by a newer request of the same kind, failed
    * with everything else pending if the worker dies.
    */
-  function call<T, E>(kind: Kind, run: (api: Comlink.Remote<EngineApi>) => Promise<Result<T, E>>): Promise<Result<T, CallError<E>>> {
+  function call<T, E>(kind: Kind, run: (api: Comlink.Remote<WorkerApi>, alive: () => void) => Promise<Result<T, E>>): Promise<Result<T, CallError<E>>> {
     if (closed) return Promise.resolve(err({ code: 'closed' }));
     const id = nextId++;
     latest[kind] = id;
     const api = remote ?? start();
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
+      const expire = () => {
         if (pending.has(id)) restart({ code: 'timeout', ms: timeoutMs });
-      }, timeoutMs);
-      pending.set(id, { fail: (error) => resolve(err(error)), timer });
-      run(api).then(
+      };
+      const entry: Pending = {
+        fail: (error) => resolve(err(error)),
+        timer: setTimeout(expire, timeoutMs),
+        alive: () => {
+          clearTimeout(entry.timer);
+          entry.timer = setTimeout(expire, timeoutMs);
+        },
+      };
+      pending.set(id, entry);
+      run(api, () => pending.get(id)?.alive()).then(
         (result) => {
           const entry = pending.get(id);
           if (!entry) return;
@@ -126,6 +145,15 @@ export function createEngineClient(spawn: () => EngineWorker, options: EngineCli
     get generation() { return generation; },
     compute: (plan) => call('compute', (api) => api.compute(plan)),
     goalSeek: (plan, request) => call('goalSeek', (api) => api.goalSeek(plan, request)),
+    simulate: (plan, options, onProgress) => call('simulate', (api, alive) => api.simulate(plan, options, Comlink.proxy({
+      onProgress: (done: number, total: number) => {
+        alive();
+        onProgress?.(done, total);
+      },
+    }))),
+    cancelSimulation() {
+      void remote?.cancelSimulation();
+    },
     close() {
       closed = true;
       failAll({ code: 'closed' });

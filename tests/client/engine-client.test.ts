@@ -82,6 +82,33 @@ describe('the engine client', () => {
     expect((await client.compute(plan(3))).ok).toBe(true);
   });
 
+  it('simulates in batches with progress, cancels on request, and reproduces a run with the same seed', async () => {
+    client = createEngineClient(spawner([undefined]));
+    const ranged = makePlan({
+      name: 'ranged',
+      calendar: { periodicity: 'year', start: '2023', end: '2030' },
+      indicators: [
+        makeIndicator({ id: 'revenue', actuals: { '2023': 100 }, projection: { method: 'growth', rate: 0.05 }, range: { distribution: 'triangular', of: 'rate', low: 0, likely: 0.05, high: 0.1 }, targets: [{ period: '2026', value: 115, direction: 'atLeast' }] }),
+        makeIndicator({ id: 'double', projection: { method: 'formula', formula: 'revenue * 2' } }),
+      ],
+    });
+    const progress: number[] = [];
+    const first = await client.simulate(ranged, { trials: 20_000, seed: 7 }, (done) => progress.push(done));
+    if (!first.ok) throw new Error(JSON.stringify(first.error));
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.at(-1)).toBe(20_000);
+    const probability = first.value.targets[0]?.probability ?? NaN;
+    expect(probability).toBeGreaterThan(0.3);
+    expect(probability).toBeLessThan(0.9);
+
+    const cancelled = client.simulate(ranged, { trials: 100_000, seed: 7 }, (done) => { if (done > 0) client?.cancelSimulation(); });
+    expect(await cancelled).toMatchObject({ ok: false, error: { code: 'engine', problem: { code: 'cancelled' } } });
+
+    const again = await client.simulate(ranged, { trials: 20_000, seed: 7 });
+    expect(again.ok && again.value.targets[0]?.probability).toBe(probability);
+    expect(again.ok && Array.from(again.value.values)).toEqual(Array.from(first.value.values));
+  });
+
   it('after a burst of edits at random gaps, applies only the newest result, which equals a fresh compute', async () => {
     client = createEngineClient(spawner([undefined]));
     const applied: number[] = [];

@@ -1,23 +1,24 @@
 // The engine behind Comlink in a Node worker thread, with faults the test can switch on: the
-// client under test is the real one; only the worker's host differs from the browser's.
+// client and the worker host under test are the real ones; only the thread's host differs.
 import { parentPort, workerData } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import { createEngineApi, type EngineApi } from '../../src/engine/api.ts';
+import { createWorkerApi, type WorkerApi } from '../../src/client/worker-host.ts';
 
 const fault = (workerData as { fault?: 'crash' | 'hang' | 'throw' } | undefined)?.fault;
-const engine = createEngineApi();
+const host = createWorkerApi();
 
-const exposed: EngineApi = {
+const exposed: WorkerApi = {
+  ...host,
   compute(plan) {
-    if (fault === 'crash') setTimeout(() => { throw new Error('injected crash'); }, 0);
+    if (fault === 'crash') {
+      setTimeout(() => { throw new Error('injected crash'); }, 0);
+      return new Promise(() => {}) as never;
+    }
     if (fault === 'throw') throw new Error('injected engine bug');
     if (fault === 'hang') for (;;) { /* a runaway computation */ }
-    if (fault === 'crash') return new Promise(() => {}) as never;
-    const result = engine.compute(plan);
-    return result.ok ? Comlink.transfer(result, [result.value.values.buffer, result.value.isActual.buffer]) : result;
+    return host.compute(plan);
   },
-  goalSeek: (plan, request) => engine.goalSeek(plan, request),
 };
 
 if (!parentPort) throw new Error('not a worker');
