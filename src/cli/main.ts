@@ -44,7 +44,7 @@ Tùy chọn chung:
   -h, --help       hướng dẫn; “chitieu LỆNH --help” cho từng lệnh
 
 TỆP là "-" để đọc từ đầu vào chuẩn. Hướng dẫn đầy đủ: docs/cli.md
-Mã thoát: 0 thành công; 1 tệp có vấn đề; 2 dùng sai lệnh.
+Mã thoát: 0 thành công; 1 tệp có vấn đề, hoặc không có lời giải; 2 dùng sai lệnh.
 `
     : `chitieu — plan indicators and targets from the command line
 
@@ -57,7 +57,7 @@ Options of every command:
   -h, --help       help; "chitieu COMMAND --help" for each command
 
 FILE may be "-" for standard input. Full guide: docs/cli.md
-Exit status: 0 success; 1 a problem with the file; 2 bad usage.
+Exit status: 0 success; 1 a problem with the file, or no answer; 2 bad usage.
 `;
 }
 

@@ -166,8 +166,8 @@ export const goalSeekCommand = defineCommand({
                           --period KỲ [--scenario MÃ] [--format table|json] [--lang vi|en]
 
 Tìm giá trị của một tham số đầu vào để chỉ tiêu --indicator đạt --value vào kỳ
---period, qua mọi chuỗi công thức. Ví dụ: tốc độ tăng dân số nào giữ mật độ thuê bao
-ở mức 82 máy/100 dân.
+--period, qua mọi chuỗi công thức. Ví dụ: dân số bao nhiêu thì mật độ thuê bao đạt
+82 máy/100 dân; doanh thu cần tăng bao nhiêu mỗi năm để đạt 5.300 tỷ đồng.
 
   --vary CHỈ_TIÊU.THAM_SỐ  đầu vào cần thay đổi; THAM_SỐ là level (mức xuất phát:
                            số liệu thực hiện gần nhất), rate (tốc độ tăng), step (mức
@@ -186,8 +186,8 @@ có vấn đề; 2 dùng sai lệnh (kể cả mã chỉ tiêu, kỳ hoặc tham
                           --period PERIOD [--scenario ID] [--format table|json] [--lang vi|en]
 
 Find the value of one input parameter that makes the indicator --indicator reach
---value at --period, through any chain of formulas. For example: what population
-growth keeps the subscriber density at 82 per 100 inhabitants.
+--value at --period, through any chain of formulas. For example: what population puts
+the subscriber density at 82 per 100 inhabitants; what growth takes revenue to 5,300.
 
   --vary INDICATOR.PARAMETER  the input to vary; PARAMETER is level (where it starts:
                               the latest actual), rate (the growth rate), step (the
