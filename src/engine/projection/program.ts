@@ -834,10 +834,10 @@ function scaled(x: Rowwise, out: Float64Array, n: number, scratch: Scratch): Row
   const runA = x.run;
   return rowOperand(out, () => {
     runA();
-    const a = A, o = out;
+    const a = A, o = out, m = n, kk = k;
     let bad = false;
-    for (let t = 0; t < n; t++) {
-      const r = (a[t] as number) * k;
+    for (let t = 0; t < m; t++) {
+      const r = (a[t] as number) * kk;
       if (Math.abs(r) === Infinity) bad = true;
       o[t] = r;
     }
@@ -870,15 +870,15 @@ function arithmetic(op: '+' | '-' | '*' | '/', left: Rowwise, right: Rowwise, ou
   let loop: () => void;
   if (ka === undefined && kb === undefined) {
     switch (op) {
-      case '+': loop = () => { const a = A, b = B, o = result.row, p = fused.post; let bad = false; for (let t = 0; t < n; t++) { const x = (a[t] as number) * sa, y = (b[t] as number) * sb, r = (x + y) * p; if (Math.abs(x) === Infinity || Math.abs(y) === Infinity || Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); }; break;
-      case '-': loop = () => { const a = A, b = B, o = result.row, p = fused.post; let bad = false; for (let t = 0; t < n; t++) { const x = (a[t] as number) * sa, y = (b[t] as number) * sb, r = (x - y) * p; if (Math.abs(x) === Infinity || Math.abs(y) === Infinity || Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); }; break;
-      case '*': loop = () => { const a = A, b = B, o = result.row, p = fused.post; let bad = false; for (let t = 0; t < n; t++) { const x = (a[t] as number) * sa, y = (b[t] as number) * sb, q = x * y, r = q * p; if (Math.abs(x) === Infinity || Math.abs(y) === Infinity || Math.abs(q) === Infinity || Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); }; break;
+      case '+': loop = () => { const a = A, b = B, o = result.row, p = fused.post, m = n, xa = sa, xb = sb; let bad = false; for (let t = 0; t < m; t++) { const x = (a[t] as number) * xa, y = (b[t] as number) * xb, r = (x + y) * p; if (Math.abs(x) === Infinity || Math.abs(y) === Infinity || Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); }; break;
+      case '-': loop = () => { const a = A, b = B, o = result.row, p = fused.post, m = n, xa = sa, xb = sb; let bad = false; for (let t = 0; t < m; t++) { const x = (a[t] as number) * xa, y = (b[t] as number) * xb, r = (x - y) * p; if (Math.abs(x) === Infinity || Math.abs(y) === Infinity || Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); }; break;
+      case '*': loop = () => { const a = A, b = B, o = result.row, p = fused.post, m = n, xa = sa, xb = sb; let bad = false; for (let t = 0; t < m; t++) { const x = (a[t] as number) * xa, y = (b[t] as number) * xb, q = x * y, r = q * p; if (Math.abs(x) === Infinity || Math.abs(y) === Infinity || Math.abs(q) === Infinity || Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); }; break;
       case '/': loop = () => {
-        const a = A, b = B, o = result.row, p = fused.post;
+        const a = A, b = B, o = result.row, p = fused.post, m = n, xa = sa, xb = sb;
         let bad = false;
-        for (let t = 0; t < n; t++) {
-          const x = (a[t] as number) * sa;
-          const y = (b[t] as number) * sb;
+        for (let t = 0; t < m; t++) {
+          const x = (a[t] as number) * xa;
+          const y = (b[t] as number) * xb;
           // Cell by cell a scaled operand is computed (and its overflow reported) first.
           if (Math.abs(x) === Infinity || Math.abs(y) === Infinity) bad = true;
           // A blank operand is blank before anything else, as per cell (even over 0).
@@ -892,24 +892,24 @@ function arithmetic(op: '+' | '-' | '*' | '/', left: Rowwise, right: Rowwise, ou
     }
   } else if (kb !== undefined) {
     switch (op) {
-      case '+': loop = () => { const a = A, o = result.row, p = fused.post; let bad = false; for (let t = 0; t < n; t++) { const x = (a[t] as number) * sa, r = (x + k) * p; if (Math.abs(x) === Infinity || Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); }; break;
-      case '-': loop = () => { const a = A, o = result.row, p = fused.post; let bad = false; for (let t = 0; t < n; t++) { const x = (a[t] as number) * sa, r = (x - k) * p; if (Math.abs(x) === Infinity || Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); }; break;
-      case '*': loop = () => { const a = A, o = result.row, p = fused.post; let bad = false; for (let t = 0; t < n; t++) { const x = (a[t] as number) * sa, q = x * k, r = q * p; if (Math.abs(x) === Infinity || Math.abs(q) === Infinity || Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); }; break;
-      case '/': loop = () => { const a = A, o = result.row, p = fused.post; let bad = false; for (let t = 0; t < n; t++) { const x = (a[t] as number) * sa, r = (x / k) * p; if (Math.abs(x) === Infinity || Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); }; break;
+      case '+': loop = () => { const a = A, o = result.row, p = fused.post, m = n, xa = sa, kk = k; let bad = false; for (let t = 0; t < m; t++) { const x = (a[t] as number) * xa, r = (x + kk) * p; if (Math.abs(x) === Infinity || Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); }; break;
+      case '-': loop = () => { const a = A, o = result.row, p = fused.post, m = n, xa = sa, kk = k; let bad = false; for (let t = 0; t < m; t++) { const x = (a[t] as number) * xa, r = (x - kk) * p; if (Math.abs(x) === Infinity || Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); }; break;
+      case '*': loop = () => { const a = A, o = result.row, p = fused.post, m = n, xa = sa, kk = k; let bad = false; for (let t = 0; t < m; t++) { const x = (a[t] as number) * xa, q = x * kk, r = q * p; if (Math.abs(x) === Infinity || Math.abs(q) === Infinity || Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); }; break;
+      case '/': loop = () => { const a = A, o = result.row, p = fused.post, m = n, xa = sa, kk = k; let bad = false; for (let t = 0; t < m; t++) { const x = (a[t] as number) * xa, r = (x / kk) * p; if (Math.abs(x) === Infinity || Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); }; break;
     }
   } else {
     switch (op) {
-      case '+': loop = () => { const b = B, o = result.row, p = fused.post; let bad = false; for (let t = 0; t < n; t++) { const y = (b[t] as number) * sb, r = (k + y) * p; if (Math.abs(y) === Infinity || Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); }; break;
-      case '-': loop = () => { const b = B, o = result.row, p = fused.post; let bad = false; for (let t = 0; t < n; t++) { const y = (b[t] as number) * sb, r = (k - y) * p; if (Math.abs(y) === Infinity || Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); }; break;
-      case '*': loop = () => { const b = B, o = result.row, p = fused.post; let bad = false; for (let t = 0; t < n; t++) { const y = (b[t] as number) * sb, q = k * y, r = q * p; if (Math.abs(y) === Infinity || Math.abs(q) === Infinity || Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); }; break;
+      case '+': loop = () => { const b = B, o = result.row, p = fused.post, m = n, xb = sb, kk = k; let bad = false; for (let t = 0; t < m; t++) { const y = (b[t] as number) * xb, r = (kk + y) * p; if (Math.abs(y) === Infinity || Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); }; break;
+      case '-': loop = () => { const b = B, o = result.row, p = fused.post, m = n, xb = sb, kk = k; let bad = false; for (let t = 0; t < m; t++) { const y = (b[t] as number) * xb, r = (kk - y) * p; if (Math.abs(y) === Infinity || Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); }; break;
+      case '*': loop = () => { const b = B, o = result.row, p = fused.post, m = n, xb = sb, kk = k; let bad = false; for (let t = 0; t < m; t++) { const y = (b[t] as number) * xb, q = kk * y, r = q * p; if (Math.abs(y) === Infinity || Math.abs(q) === Infinity || Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); }; break;
       case '/': loop = () => {
-        const b = B, o = result.row, p = fused.post;
+        const b = B, o = result.row, p = fused.post, m = n, xb = sb, kk = k;
         let bad = false;
-        for (let t = 0; t < n; t++) {
-          const y = (b[t] as number) * sb;
+        for (let t = 0; t < m; t++) {
+          const y = (b[t] as number) * xb;
           if (Math.abs(y) === Infinity) bad = true;
           if (y !== y) { o[t] = NaN; continue; }
-          const r = (k / y) * p;
+          const r = (kk / y) * p;
           if (y === 0 || Math.abs(r) === Infinity) bad = true;
           o[t] = r;
         }
@@ -917,8 +917,66 @@ function arithmetic(op: '+' | '-' | '*' | '/', left: Rowwise, right: Rowwise, ou
       }; break;
     }
   }
-  result.run = () => { runA(); runB(); loop(); };
+  // Plain operands (the common case): the loop without the multiplications by 1 and their checks.
+  // A non-finite result is still flagged (an input may hold ±Infinity).
+  const plain = plainArithmetic(op, A, ka, B, kb, result, fused, n, scratch);
+  result.run = () => {
+    runA(); runB();
+    if (sa === 1 && sb === 1) plain(); else loop();
+  };
   return result;
+}
+
+function plainArithmetic(op: '+' | '-' | '*' | '/', A: Float64Array, ka: number | undefined, B: Float64Array, kb: number | undefined, result: Rowwise, fused: { post: number }, n: number, scratch: Scratch): () => void {
+  const k = (ka ?? kb) as number;
+  const flag = (bad: boolean): void => { if (bad) scratch.flagged = true; };
+  // With a nonzero finite factor, an overflow before it shows after it: one check suffices.
+  if (ka === undefined && kb === undefined) {
+    switch (op) {
+      case '+': return () => { const a = A, b = B, o = result.row, p = fused.post, m = n; let bad = false; for (let t = 0; t < m; t++) { const r = ((a[t] as number) + (b[t] as number)) * p; if (Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); };
+      case '-': return () => { const a = A, b = B, o = result.row, p = fused.post, m = n; let bad = false; for (let t = 0; t < m; t++) { const r = ((a[t] as number) - (b[t] as number)) * p; if (Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); };
+      case '*': return () => { const a = A, b = B, o = result.row, p = fused.post, m = n; let bad = false; for (let t = 0; t < m; t++) { const r = ((a[t] as number) * (b[t] as number)) * p; if (Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); };
+      case '/': return () => {
+        const a = A, b = B, o = result.row, p = fused.post, m = n;
+        let bad = false;
+        for (let t = 0; t < m; t++) {
+          const x = a[t] as number;
+          const y = b[t] as number;
+          if (x !== x || y !== y) { o[t] = NaN; continue; }
+          const r = (x / y) * p;
+          // ∞ / ∞ (inputs can overflow) is reported cell by cell, like ∞ itself.
+          if (y === 0 || !(Math.abs(r) < Infinity)) bad = true;
+          o[t] = r;
+        }
+        flag(bad);
+      };
+    }
+  }
+  if (kb !== undefined) {
+    switch (op) {
+      case '+': return () => { const a = A, o = result.row, p = fused.post, m = n, kk = k; let bad = false; for (let t = 0; t < m; t++) { const r = ((a[t] as number) + kk) * p; if (Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); };
+      case '-': return () => { const a = A, o = result.row, p = fused.post, m = n, kk = k; let bad = false; for (let t = 0; t < m; t++) { const r = ((a[t] as number) - kk) * p; if (Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); };
+      case '*': return () => { const a = A, o = result.row, p = fused.post, m = n, kk = k; let bad = false; for (let t = 0; t < m; t++) { const r = ((a[t] as number) * kk) * p; if (Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); };
+      case '/': return () => { const a = A, o = result.row, p = fused.post, m = n, kk = k; let bad = false; for (let t = 0; t < m; t++) { const r = ((a[t] as number) / kk) * p; if (Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); };
+    }
+  }
+  switch (op) {
+    case '+': return () => { const b = B, o = result.row, p = fused.post, m = n, kk = k; let bad = false; for (let t = 0; t < m; t++) { const r = (kk + (b[t] as number)) * p; if (Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); };
+    case '-': return () => { const b = B, o = result.row, p = fused.post, m = n, kk = k; let bad = false; for (let t = 0; t < m; t++) { const r = (kk - (b[t] as number)) * p; if (Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); };
+    case '*': return () => { const b = B, o = result.row, p = fused.post, m = n, kk = k; let bad = false; for (let t = 0; t < m; t++) { const r = (kk * (b[t] as number)) * p; if (Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); };
+    case '/': return () => {
+      const b = B, o = result.row, p = fused.post, m = n, kk = k;
+      let bad = false;
+      for (let t = 0; t < m; t++) {
+        const y = b[t] as number;
+        if (y !== y) { o[t] = NaN; continue; }
+        const r = (kk / y) * p;
+        if (y === 0 || Math.abs(r) === Infinity) bad = true;
+        o[t] = r;
+      }
+      flag(bad);
+    };
+  }
 }
 
 /** Comparisons give 1 or 0, or blank when an operand is blank; they never report. */
@@ -929,12 +987,12 @@ function compare(op: '<' | '<=' | '>' | '>=' | '=' | '<>', left: Rowwise, right:
   const runB = right.run;
   let loop: () => void;
   switch (op) {
-    case '<': loop = () => { const a = A, b = B, o = out; for (let t = 0; t < n; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : x < y ? 1 : 0; } }; break;
-    case '<=': loop = () => { const a = A, b = B, o = out; for (let t = 0; t < n; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : x <= y ? 1 : 0; } }; break;
-    case '>': loop = () => { const a = A, b = B, o = out; for (let t = 0; t < n; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : x > y ? 1 : 0; } }; break;
-    case '>=': loop = () => { const a = A, b = B, o = out; for (let t = 0; t < n; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : x >= y ? 1 : 0; } }; break;
-    case '=': loop = () => { const a = A, b = B, o = out; for (let t = 0; t < n; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : x === y ? 1 : 0; } }; break;
-    case '<>': loop = () => { const a = A, b = B, o = out; for (let t = 0; t < n; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : x !== y ? 1 : 0; } }; break;
+    case '<': loop = () => { const a = A, b = B, o = out, m = n; for (let t = 0; t < m; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : x < y ? 1 : 0; } }; break;
+    case '<=': loop = () => { const a = A, b = B, o = out, m = n; for (let t = 0; t < m; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : x <= y ? 1 : 0; } }; break;
+    case '>': loop = () => { const a = A, b = B, o = out, m = n; for (let t = 0; t < m; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : x > y ? 1 : 0; } }; break;
+    case '>=': loop = () => { const a = A, b = B, o = out, m = n; for (let t = 0; t < m; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : x >= y ? 1 : 0; } }; break;
+    case '=': loop = () => { const a = A, b = B, o = out, m = n; for (let t = 0; t < m; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : x === y ? 1 : 0; } }; break;
+    case '<>': loop = () => { const a = A, b = B, o = out, m = n; for (let t = 0; t < m; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : x !== y ? 1 : 0; } }; break;
   }
   void scratch;
   return rowOperand(out, () => { runA(); runB(); loop(); });
@@ -947,13 +1005,13 @@ function choose(c: Rowwise, a: Rowwise, b: Rowwise, out: Float64Array, n: number
   const B = b.row, sb = b.scale;
   return rowOperand(out, () => {
     c.run(); a.run(); b.run();
-    const x = C, y = A, z = B, o = out;
+    const x = C, y = A, z = B, o = out, m = n, xa = sa, xb = sb;
     let bad = false;
-    for (let t = 0; t < n; t++) {
+    for (let t = 0; t < m; t++) {
       const v = x[t] as number;
       if (v !== v) { o[t] = NaN; continue; }
       // Only the branch taken is evaluated cell by cell, so only its overflow counts.
-      const r = v !== 0 ? (y[t] as number) * sa : (z[t] as number) * sb;
+      const r = v !== 0 ? (y[t] as number) * xa : (z[t] as number) * xb;
       if (Math.abs(r) === Infinity) bad = true;
       o[t] = r;
     }
@@ -970,20 +1028,29 @@ function extremum(fn: 'min' | 'max', args: readonly Rowwise[], out: Float64Array
   if (args.length === 2 && first && second) {
     const A = first.row, sa = first.scale;
     const B = second.row, sb = second.scale;
+    // Plain operands: only a non-finite result needs the per-cell path.
+    if (sa === 1 && sb === 1) {
+      const loop = fn === 'min'
+        // Math.min is the fold but for the sign of a zero (min(0, -0) folds to 0): zeros take the fold.
+        ? () => { const a = A, b = B, o = out, m = n; let bad = false; for (let t = 0; t < m; t++) { const x = a[t] as number, y = b[t] as number; let r = Math.min(x, y); if (r === 0) r = y < x ? y : x; if (Math.abs(r) === Infinity) bad = true; o[t] = r; } if (bad) scratch.flagged = true; }
+        : () => { const a = A, b = B, o = out, m = n; let bad = false; for (let t = 0; t < m; t++) { const x = a[t] as number, y = b[t] as number; let r = Math.max(x, y); if (r === 0) r = y > x ? y : x; if (Math.abs(r) === Infinity) bad = true; o[t] = r; } if (bad) scratch.flagged = true; };
+      return rowOperand(out, () => { first.run(); second.run(); loop(); });
+    }
     const loop = fn === 'min'
-      ? () => { const a = A, b = B, o = out; let bad = false; for (let t = 0; t < n; t++) { const x = (a[t] as number) * sa, y = (b[t] as number) * sb; if (Math.abs(x) === Infinity || Math.abs(y) === Infinity) bad = true; o[t] = x !== x || y !== y ? NaN : y < x ? y : x; } if (bad) scratch.flagged = true; }
-      : () => { const a = A, b = B, o = out; let bad = false; for (let t = 0; t < n; t++) { const x = (a[t] as number) * sa, y = (b[t] as number) * sb; if (Math.abs(x) === Infinity || Math.abs(y) === Infinity) bad = true; o[t] = x !== x || y !== y ? NaN : y > x ? y : x; } if (bad) scratch.flagged = true; };
+      ? () => { const a = A, b = B, o = out, m = n, xa = sa, xb = sb; let bad = false; for (let t = 0; t < m; t++) { const x = (a[t] as number) * xa, y = (b[t] as number) * xb; if (Math.abs(x) === Infinity || Math.abs(y) === Infinity) bad = true; o[t] = x !== x || y !== y ? NaN : y < x ? y : x; } if (bad) scratch.flagged = true; }
+      : () => { const a = A, b = B, o = out, m = n, xa = sa, xb = sb; let bad = false; for (let t = 0; t < m; t++) { const x = (a[t] as number) * xa, y = (b[t] as number) * xb; if (Math.abs(x) === Infinity || Math.abs(y) === Infinity) bad = true; o[t] = x !== x || y !== y ? NaN : y > x ? y : x; } if (bad) scratch.flagged = true; };
     return rowOperand(out, () => { first.run(); second.run(); loop(); });
   }
   const start = fn === 'min' ? Infinity : -Infinity;
   return rowOperand(out, () => {
     for (const arg of args) arg.run();
     out.fill(start);
+    const m = n;
     let bad = false;
     for (const arg of args) {
       const row = arg.row;
       const s = arg.scale;
-      for (let t = 0; t < n; t++) {
+      for (let t = 0; t < m; t++) {
         const acc = out[t] as number;
         const v = (row[t] as number) * s;
         if (Math.abs(v) === Infinity) bad = true;
@@ -1004,9 +1071,9 @@ function unaryMinus(a: Rowwise, out: Float64Array, n: number, scratch: Scratch):
   const A = a.row;
   return rowOperand(out, () => {
     a.run();
-    const x = A, o = out;
+    const x = A, o = out, m = n;
     let bad = false;
-    for (let t = 0; t < n; t++) { const r = -(x[t] as number); if (Math.abs(r) === Infinity) bad = true; o[t] = r; }
+    for (let t = 0; t < m; t++) { const r = -(x[t] as number); if (Math.abs(r) === Infinity) bad = true; o[t] = r; }
     if (bad) scratch.flagged = true;
   });
 }
@@ -1015,9 +1082,9 @@ function absolute(a: Rowwise, out: Float64Array, n: number, scratch: Scratch): R
   const A = a.row;
   return rowOperand(out, () => {
     a.run();
-    const x = A, o = out;
+    const x = A, o = out, m = n;
     let bad = false;
-    for (let t = 0; t < n; t++) { const r = Math.abs(x[t] as number); if (r === Infinity) bad = true; o[t] = r; }
+    for (let t = 0; t < m; t++) { const r = Math.abs(x[t] as number); if (r === Infinity) bad = true; o[t] = r; }
     if (bad) scratch.flagged = true;
   });
 }
@@ -1027,8 +1094,9 @@ function rounded(a: Rowwise, digits: Rowwise, out: Float64Array, n: number, scra
   const D = digits.row;
   return rowOperand(out, () => {
     a.run(); digits.run();
+    const m = n;
     let bad = false;
-    for (let t = 0; t < n; t++) { const r = roundHalfAway(A[t] as number, D[t] as number); if (Math.abs(r) === Infinity) bad = true; out[t] = r; }
+    for (let t = 0; t < m; t++) { const r = roundHalfAway(A[t] as number, D[t] as number); if (Math.abs(r) === Infinity) bad = true; out[t] = r; }
     if (bad) scratch.flagged = true;
   });
 }
@@ -1038,10 +1106,10 @@ function previous(a: Rowwise, out: Float64Array, n: number, scratch: Scratch): R
   const A = a.row;
   return rowOperand(out, () => {
     a.run();
-    const x = A, o = out;
+    const x = A, o = out, m = n;
     let bad = false;
     if (n > 0) o[0] = NaN;
-    for (let t = 1; t < n; t++) { const r = x[t - 1] as number; if (Math.abs(r) === Infinity) bad = true; o[t] = r; }
+    for (let t = 1; t < m; t++) { const r = x[t - 1] as number; if (Math.abs(r) === Infinity) bad = true; o[t] = r; }
     if (bad) scratch.flagged = true;
   });
 }
@@ -1049,9 +1117,9 @@ function previous(a: Rowwise, out: Float64Array, n: number, scratch: Scratch): R
 /** `sumgroup(g)`: 0 plus each member in turn, as per cell (so the same sums); overflow flags. */
 function sumRows(rows: readonly Float64Array[], out: Float64Array, n: number, scratch: Scratch): Rowwise {
   return rowOperand(out, () => {
-    const o = out;
+    const o = out, m = n;
     o.fill(0);
-    for (const x of rows) for (let t = 0; t < n; t++) o[t] = (o[t] as number) + (x[t] as number);
-    for (let t = 0; t < n; t++) if (Math.abs(o[t] as number) === Infinity) scratch.flagged = true;
+    for (const x of rows) for (let t = 0; t < m; t++) o[t] = (o[t] as number) + (x[t] as number);
+    for (let t = 0; t < m; t++) if (Math.abs(o[t] as number) === Infinity) scratch.flagged = true;
   });
 }

@@ -97,12 +97,18 @@ describe('whole-row evaluation of formulas', () => {
         makeIndicator({ id: 'g', actuals: { '2020': 1e300 }, projection: { method: 'growth', rate: 1e10 } }),
         makeIndicator({ id: 'd', projection: { method: 'formula', formula: '-g' } }),
         makeIndicator({ id: 'e', projection: { method: 'formula', formula: 'g' } }),
+        makeIndicator({ id: 'h', projection: { method: 'formula', formula: 'g / g' } }),
       ],
     });
     const result = run(plan, true);
     expect(differences(result, run(plan, false))).toEqual([]);
     expect(result.problems).toEqual(run(plan, false).problems);
-    expect(result.problems).toEqual([{ code: 'runtime', row: 2, period: 1, error: { code: 'notFinite', position: 2 } }]);
+    expect(result.problems).toEqual([
+      { code: 'runtime', row: 2, period: 1, error: { code: 'notFinite', position: 2 } },
+      // ∞ / ∞
+      { code: 'runtime', row: 6, period: 1, error: { code: 'notFinite', position: 2 } },
+      { code: 'runtime', row: 6, period: 2, error: { code: 'notFinite', position: 2 } },
+    ]);
     // g grows past the largest double: the formulas reading it hold blanks there, as cell by cell.
     expect([...result.values.subarray(12, 18)]).toEqual([-1e300, NaN, NaN, 1e300, NaN, NaN]);
   });
