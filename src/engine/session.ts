@@ -73,7 +73,7 @@ export function createEngineSession(): EngineSession {
 
   const effectivePlan = (plan: Plan, scenarioId: string | null): Result<Plan, ScenarioProblem> => {
     if (scenarioId === null) {
-      memo = new Map();
+      if (memo.size > 0) memo = new Map();
       return ok(plan);
     }
     const chain = scenarioChain(plan, scenarioId);
@@ -129,11 +129,7 @@ export function createEngineSession(): EngineSession {
       if (change.values || change.targets) changed.push(row);
       return true;
     };
-    if (candidates === null) {
-      for (let row = 0; row < next.length; row++) if (previous[row] !== next[row] && !consider(row)) return compile(plan);
-    } else {
-      for (const row of candidates) if (!consider(row)) return compile(plan);
-    }
+    for (const row of candidates ?? differingRows(previous, next)) if (!consider(row)) return compile(plan);
     // Someone ran this program or set its parameters since: put them back and run everything.
     const foreign = program.generation !== generation;
     const cone = updateProgram(program, plan, changed);
@@ -192,6 +188,23 @@ function sameShape(a: Plan, b: Plan): boolean {
   }
   // Row ids are checked where rows differ, by `indicatorChange` (an id is structural).
   return true;
+}
+
+/**
+ * Rows whose indicator is another object: what a command may have changed. Four rows a step:
+ * this scan is most of the cost of an edit nothing depends on.
+ */
+function differingRows(previous: readonly Indicator[], next: readonly Indicator[]): number[] {
+  const rows: number[] = [];
+  const count = next.length;
+  let row = 0;
+  for (; row + 4 <= count; row += 4) {
+    if (previous[row] !== next[row] || previous[row + 1] !== next[row + 1] || previous[row + 2] !== next[row + 2] || previous[row + 3] !== next[row + 3]) {
+      for (let r = row; r < row + 4; r++) if (previous[r] !== next[r]) rows.push(r);
+    }
+  }
+  for (; row < count; row++) if (previous[row] !== next[row]) rows.push(row);
+  return rows;
 }
 
 function overriddenIds(chain: readonly Scenario[]): Set<string> {

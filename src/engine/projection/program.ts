@@ -672,7 +672,11 @@ interface Rowwise {
   run: () => void;
   constant?: number;
   arithmetic?: { post: number };
+  /** Set on a comparison: an `if` reading it compares in its own loop instead. */
+  comparison?: { op: ComparisonOp; left: Rowwise; right: Rowwise };
 }
+
+type ComparisonOp = '<' | '<=' | '>' | '>=' | '=' | '<>';
 
 interface RowwiseContext {
   values: Float64Array;
@@ -980,7 +984,7 @@ function plainArithmetic(op: '+' | '-' | '*' | '/', A: Float64Array, ka: number 
 }
 
 /** Comparisons give 1 or 0, or blank when an operand is blank; they never report. */
-function compare(op: '<' | '<=' | '>' | '>=' | '=' | '<>', left: Rowwise, right: Rowwise, out: Float64Array, n: number, scratch: Scratch): Rowwise {
+function compare(op: ComparisonOp, left: Rowwise, right: Rowwise, out: Float64Array, n: number, scratch: Scratch): Rowwise {
   const A = left.row;
   const B = right.row;
   const runA = left.run;
@@ -995,11 +999,12 @@ function compare(op: '<' | '<=' | '>' | '>=' | '=' | '<>', left: Rowwise, right:
     case '<>': loop = () => { const a = A, b = B, o = out, m = n; for (let t = 0; t < m; t++) { const x = a[t] as number, y = b[t] as number; o[t] = x !== x || y !== y ? NaN : x !== y ? 1 : 0; } }; break;
   }
   void scratch;
-  return rowOperand(out, () => { runA(); runB(); loop(); });
+  return { ...rowOperand(out, () => { runA(); runB(); loop(); }), comparison: { op, left, right } };
 }
 
 /** `if(c, a, b)`: blank when c is blank, else a where c is not 0, else b (scaled as they are). */
 function choose(c: Rowwise, a: Rowwise, b: Rowwise, out: Float64Array, n: number, scratch: Scratch): Rowwise {
+  if (c.comparison) return chooseByComparison(c.comparison, a, b, out, n, scratch);
   const C = c.row;
   const A = a.row, sa = a.scale;
   const B = b.row, sb = b.scale;
@@ -1012,6 +1017,44 @@ function choose(c: Rowwise, a: Rowwise, b: Rowwise, out: Float64Array, n: number
       if (v !== v) { o[t] = NaN; continue; }
       // Only the branch taken is evaluated cell by cell, so only its overflow counts.
       const r = v !== 0 ? (y[t] as number) * xa : (z[t] as number) * xb;
+      if (Math.abs(r) === Infinity) bad = true;
+      o[t] = r;
+    }
+    if (bad) scratch.flagged = true;
+  });
+}
+
+const COMPARISON_CODE: Readonly<Record<ComparisonOp, number>> = { '<': 0, '<=': 1, '>': 2, '>=': 3, '=': 4, '<>': 5 };
+
+/**
+ * `if(x op y, a, b)` in one loop: the comparison as `compare` makes it (blank when x or y is),
+ * then the branch taken, as `choose` does. The operator is switched on per cell: the same branch
+ * every time, which costs next to nothing.
+ */
+function chooseByComparison(comparison: { op: ComparisonOp; left: Rowwise; right: Rowwise }, a: Rowwise, b: Rowwise, out: Float64Array, n: number, scratch: Scratch): Rowwise {
+  const { left, right } = comparison;
+  const code = COMPARISON_CODE[comparison.op];
+  const X = left.row, Y = right.row;
+  const A = a.row, sa = a.scale;
+  const B = b.row, sb = b.scale;
+  return rowOperand(out, () => {
+    left.run(); right.run(); a.run(); b.run();
+    const x = X, y = Y, p = A, q = B, o = out, m = n, xa = sa, xb = sb, c = code;
+    let bad = false;
+    for (let t = 0; t < m; t++) {
+      const u = x[t] as number;
+      const v = y[t] as number;
+      if (u !== u || v !== v) { o[t] = NaN; continue; }
+      let yes: boolean;
+      switch (c) {
+        case 0: yes = u < v; break;
+        case 1: yes = u <= v; break;
+        case 2: yes = u > v; break;
+        case 3: yes = u >= v; break;
+        case 4: yes = u === v; break;
+        default: yes = u !== v;
+      }
+      const r = yes ? (p[t] as number) * xa : (q[t] as number) * xb;
       if (Math.abs(r) === Infinity) bad = true;
       o[t] = r;
     }
