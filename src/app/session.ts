@@ -11,6 +11,8 @@ import type { PlanResult } from '../engine/projection/result.ts';
 import type { CallError, EngineClient, ClientError } from '../client/engine-client.ts';
 import type { PlanProblem } from '../engine/projection/program.ts';
 import type { GoalSeekAnswer, GoalSeekProblem, GoalSeekRequest } from '../engine/solve/index.ts';
+import type { SimulationFailure } from '../engine/api.ts';
+import type { SimulationResult } from '../engine/uncertainty/index.ts';
 import type { PlanRepository, PlanSummary, StorageError } from '../storage/index.ts';
 import { parsePlanFile } from '../format/parse.ts';
 import { serializePlanFile } from '../format/serialize.ts';
@@ -23,6 +25,20 @@ export type Notice =
   | { id: number; kind: 'issues'; title: string; lines: string[] };
 
 export interface UndoEntry { command: Command; label: string }
+
+export interface SimulationView {
+  result: SimulationResult;
+  /** The plan revision simulated; older than the plan's while a rerun is on its way. */
+  revision: number;
+  preview: boolean;
+  seed: number;
+}
+
+export interface SimulationProgress { done: number; total: number; preview: boolean }
+
+/** Trials of the quick first look, then of the full run (QUALITY: a 1,000-trial preview first). */
+export const PREVIEW_TRIALS = 1_000;
+export const FULL_TRIALS = 10_000;
 
 export interface ImportOutcome {
   kind: 'imported' | 'refused' | 'exists';
@@ -64,6 +80,15 @@ export interface PlanSession {
   importText(text: string, options?: { asCopy?: boolean; copySuffix?: string }): Promise<ImportOutcome>;
   /** Seeks, over the open plan in the worker, the input value that reaches a target value. */
   goalSeek(request: GoalSeekRequest): Promise<Result2<GoalSeekAnswer, CallError<GoalSeekProblem>>>;
+  /** The latest simulation of the open plan (a preview of 1,000 trials first, then the full run). */
+  simulation: Accessor<SimulationView | null>;
+  /** Progress of the running simulation, null when none runs. */
+  simulationProgress: Accessor<SimulationProgress | null>;
+  /** Why the last simulation did not finish, if it did not. */
+  simulationProblem: Accessor<CallError<SimulationFailure> | null>;
+  /** Runs a preview then the full simulation; later edits rerun it on their own. */
+  simulate(options?: { seed?: number; trials?: number }): Promise<void>;
+  cancelSimulation(): void;
   /** Resolves when every pending save has reached storage (or failed). */
   flush(): Promise<void>;
 }
@@ -86,6 +111,60 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
   const [engineProblem, setEngineProblem] = createSignal<CallError<PlanProblem> | null>(null);
   const [undoStack, setUndoStack] = createSignal<UndoEntry[]>([]);
   const [redoStack, setRedoStack] = createSignal<UndoEntry[]>([]);
+  const [simulation, setSimulation] = createSignal<SimulationView | null>(null);
+  const [simulationProgress, setSimulationProgress] = createSignal<SimulationProgress | null>(null);
+  const [simulationProblem, setSimulationProblem] = createSignal<CallError<SimulationFailure> | null>(null);
+  // The settings of the last simulation the planner asked for; edits rerun it with them.
+  let simulationSettings: { seed: number; trials: number } | null = null;
+  let rerunTimer: ReturnType<typeof setTimeout> | null = null;
+
+  async function runSimulation(target: Plan, settings: { seed: number; trials: number }): Promise<void> {
+    setSimulationProblem(null);
+    for (const preview of [true, false]) {
+      const trials = preview ? Math.min(PREVIEW_TRIALS, settings.trials) : settings.trials;
+      if (!preview && trials <= PREVIEW_TRIALS) break;
+      setSimulationProgress({ done: 0, total: trials, preview });
+      // Progress travels on its own port and may arrive after the result: ignore it by then.
+      let running = true;
+      const outcome = await engine.simulate(target, { trials, seed: settings.seed }, (done, total) => {
+        if (running) setSimulationProgress({ done, total, preview });
+      });
+      running = false;
+      // A newer run took over, or the plan was closed: leave the state to it.
+      if (!outcome.ok && outcome.error.code === 'superseded') return;
+      if (plan()?.id !== target.id) return;
+      if (!outcome.ok) {
+        setSimulationProgress(null);
+        if (!(outcome.error.code === 'engine' && outcome.error.problem.code === 'cancelled')) setSimulationProblem(outcome.error);
+        return;
+      }
+      setSimulation({ result: outcome.value, revision: target.revision, preview, seed: settings.seed });
+    }
+    setSimulationProgress(null);
+  }
+
+  /** After an edit, a simulation already on screen is rerun, a little later, never in the way of typing. */
+  function scheduleRerun(): void {
+    if (!simulationSettings) return;
+    if (rerunTimer) clearTimeout(rerunTimer);
+    rerunTimer = setTimeout(() => {
+      rerunTimer = null;
+      const current = plan();
+      if (current && simulationSettings) void runSimulation(current, simulationSettings);
+    }, 700);
+  }
+
+  function forgetSimulation(): void {
+    simulationSettings = null;
+    if (rerunTimer) clearTimeout(rerunTimer);
+    rerunTimer = null;
+    engine.cancelSimulation();
+    batch(() => {
+      setSimulation(null);
+      setSimulationProgress(null);
+      setSimulationProblem(null);
+    });
+  }
 
   // Saves run one after another so that each is based on the revision the previous one wrote.
   let saveChain: Promise<void> = Promise.resolve();
@@ -142,6 +221,7 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
     setPlan(applied.value.plan);
     queueSave(applied.value.plan, current.revision);
     void compute(applied.value.plan);
+    scheduleRerun();
     return { error: null, inverse: applied.value.inverse };
   }
 
@@ -181,6 +261,7 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
         events.onStorageError(stored.error);
         return;
       }
+      forgetSimulation();
       batch(() => {
         setPlan(stored.value);
         setResult(null);
@@ -191,6 +272,7 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
       await compute(stored.value);
     },
     closePlan() {
+      forgetSimulation();
       stopWatchingPlan?.();
       stopWatchingPlan = null;
       batch(() => {
@@ -301,6 +383,21 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
       }
       await session.openPlan(imported.id);
       return { kind: 'imported', plan: imported, warnings };
+    },
+    simulation,
+    simulationProgress,
+    simulationProblem,
+    async simulate(options = {}) {
+      const current = plan();
+      if (!current) return;
+      simulationSettings = { seed: options.seed ?? simulationSettings?.seed ?? 1, trials: options.trials ?? FULL_TRIALS };
+      await runSimulation(current, simulationSettings);
+    },
+    cancelSimulation() {
+      // A cancelled run is not rerun after edits until the planner asks again.
+      simulationSettings = null;
+      engine.cancelSimulation();
+      setSimulationProgress(null);
     },
     goalSeek(request) {
       const current = plan();

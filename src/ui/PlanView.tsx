@@ -1,5 +1,7 @@
 import { createEffect, createSignal, lazy, on, Show } from 'solid-js';
 import { announcement, indicatorOf } from './announce.ts';
+import { SimulationBar } from './SimulationBar.tsx';
+import type { TargetProbabilities } from './grid/rows.ts';
 import type { PlanSession } from '../app/session.ts';
 import type { Plan } from '../engine/model/plan.ts';
 import type { Command, CommandError } from '../engine/commands/index.ts';
@@ -59,6 +61,26 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
   const [importingCsv, setImportingCsv] = createSignal<File | true | null>(null);
   const focusedIndicator = () => props.plan.indicators.find((i) => i.id === focused());
 
+  const probabilities = (): TargetProbabilities => {
+    const view = session.simulation();
+    return new Map(view?.result.targets.map((target) => [`${target.indicator}#${target.index}`, target.probability]) ?? []);
+  };
+  /** The P10–P90 band of the focused indicator, from the latest simulation. */
+  const band = () => {
+    const view = session.simulation();
+    const id = focused();
+    if (!view || !id) return null;
+    const { result } = view;
+    const row = result.ids.indexOf(id);
+    const low = result.percentiles.indexOf(0.1);
+    const high = result.percentiles.indexOf(0.9);
+    if (row < 0 || low < 0 || high < 0) return null;
+    const n = result.periodKeys.length;
+    const rows = result.ids.length;
+    const slice = (p: number) => result.values.subarray((p * rows + row) * n, (p * rows + row + 1) * n);
+    return { low: slice(low), high: slice(high) };
+  };
+
   // The indicator of the last edit; its standing is announced once the new result arrives.
   const [announceFor, setAnnounceFor] = createSignal<string | null>(null);
   const [announced, setAnnounced] = createSignal('');
@@ -116,6 +138,7 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
         <Show when={session.computing()}> · {t().computing}</Show>
         <span class="keyboard-hint"> · {t().keyboardHint}</span>
       </p>
+      <SimulationBar session={session} plan={props.plan} />
       <p class="visually-hidden" aria-live="polite" data-testid="announcer">{announced()}</p>
       <Show when={session.engineProblem()}>
         <p class="banner banner-error" role="alert">{t().planProblem}</p>
@@ -134,6 +157,7 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
           <PlanGrid
             plan={props.plan}
             result={session.result()}
+            probabilities={probabilities()}
             onEdit={(edit) => dispatch(edit.command, edit.label)}
             onInvalid={(message, details) => notify({ kind: 'error', text: message, ...(details ? { details } : {}) })}
             onFocusIndicator={(id) => { setFocused(id); if (id) setInspectorOpen(true); }}
@@ -158,7 +182,7 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
       <Show when={chartOpen()}>
         <section class="chart-panel" aria-label={t().showChart}>
           <Show when={focusedIndicator() && session.result() ? focusedIndicator() : null} fallback={<p class="field-hint">{t().chartEmpty}</p>}>
-            {(indicator) => <IndicatorChart indicator={indicator()} result={session.result()!} />}
+            {(indicator) => <IndicatorChart indicator={indicator()} result={session.result()!} band={band()} />}
           </Show>
         </section>
       </Show>

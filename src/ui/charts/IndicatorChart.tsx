@@ -103,7 +103,7 @@ export function IndicatorChart(props: IndicatorChartProps) {
   });
 
   // New values keep the chart; a new set of series or language rebuilds it.
-  createEffect(on(() => [props.result, props.indicator], () => chart?.setData(data()), { defer: true }));
+  createEffect(on(() => [props.result, props.indicator, props.band], () => chart?.setData(data()), { defer: true }));
   createEffect(on(() => [lang(), props.scenarios?.length ?? 0, !!props.band, props.indicator.id], build, { defer: true }));
 
   onCleanup(() => {

@@ -24,7 +24,7 @@ import type { Plan } from '../../engine/model/plan.ts';
 import type { PlanResult } from '../../engine/projection/result.ts';
 import { lang, t } from '../i18n/index.ts';
 import { buildColumns } from './columns.ts';
-import { buildRows, type GridRow } from './rows.ts';
+import { buildRows, type GridRow, type TargetProbabilities } from './rows.ts';
 import { editCell, type EditOutcome } from './edits.ts';
 import { periodIndex } from '../../engine/periods/calendar.ts';
 import { applyCommand, type Command } from '../../engine/commands/index.ts';
@@ -59,6 +59,7 @@ const theme = themeQuartz.withParams({
 export interface PlanGridProps {
   plan: Plan;
   result: PlanResult | null;
+  probabilities?: TargetProbabilities;
   onEdit(outcome: Extract<EditOutcome, { kind: 'command' }>): void;
   onInvalid(message: string, details?: string[]): void;
   onFocusIndicator?(id: string | null): void;
@@ -271,7 +272,7 @@ export function PlanGrid(props: PlanGridProps) {
       },
       getRowClass: (p) => (p.data?.kind === 'group' ? 'row-group' : p.data?.kind === 'indicator' && p.data.isFormula ? 'row-formula' : undefined),
       columnDefs: buildColumns({ lang: lang(), messages: t(), periodKeys: periodKeys(), periodicity: props.plan.calendar.periodicity }),
-      rowData: buildRows(props.plan, props.result, lang(), t().ungrouped),
+      rowData: buildRows(props.plan, props.result, lang(), t().ungrouped, props.probabilities),
       onCellEditRequest,
       onCellFocused: (event) => {
         if (event.rowIndex === null || event.rowIndex === undefined || !api) return;
@@ -297,10 +298,10 @@ export function PlanGrid(props: PlanGridProps) {
   ));
 
   createEffect(on(
-    () => [props.plan, props.result, lang()] as const,
-    ([plan, result, language]) => {
+    () => [props.plan, props.result, lang(), props.probabilities] as const,
+    ([plan, result, language, probabilities]) => {
       if (!api) return;
-      api.setGridOption('rowData', buildRows(plan, result, language, t().ungrouped));
+      api.setGridOption('rowData', buildRows(plan, result, language, t().ungrouped, probabilities));
       // Values are derived in value getters: refresh so cells whose row object is reused repaint.
       api.refreshCells();
     },

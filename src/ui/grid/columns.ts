@@ -129,6 +129,15 @@ export function buildColumns(ctx: ColumnContext): ColDef<GridRow>[] {
       },
     },
     {
+      colId: 'probability',
+      headerName: m.colProbability,
+      width: 120,
+      type: 'rightAligned',
+      valueGetter: (p) => (isIndicator(p.data) && Number.isFinite(p.data.probability) ? p.data.probability : null),
+      valueFormatter: (p) => (typeof p.value === 'number' ? formatPercent(p.value, lang, 0) : ''),
+      headerTooltip: m.colProbabilityHint,
+    },
+    {
       colId: 'projected',
       headerName: m.colProjected,
       width: 160,

@@ -27,6 +27,8 @@ export interface IndicatorRow {
   latestPeriod: number;
   latestValue: number;
   target: TargetAssessment | null;
+  /** Share of simulated trials that reach the shown target; NaN before a simulation. */
+  probability: number;
   /** Period problems by period index; -1 for the whole row. */
   problems: Map<number, RowProblem[]>;
 }
@@ -37,7 +39,10 @@ export function localized(text: { vi: string; en?: string | undefined }, lang: L
   return lang === 'en' && text.en ? text.en : text.vi;
 }
 
-export function buildRows(plan: Plan, result: PlanResult | null, lang: Lang, ungroupedName: string): GridRow[] {
+/** Probability of reaching each target, by `indicator#index`, from a simulation. */
+export type TargetProbabilities = ReadonlyMap<string, number>;
+
+export function buildRows(plan: Plan, result: PlanResult | null, lang: Lang, ungroupedName: string, probabilities: TargetProbabilities = new Map()): GridRow[] {
   const n = result?.periodKeys.length ?? 0;
   const rowIndex = new Map(result?.ids.map((id, row) => [id, row]) ?? []);
   const problemsByRow = new Map<number, Map<number, RowProblem[]>>();
@@ -57,6 +62,7 @@ export function buildRows(plan: Plan, result: PlanResult | null, lang: Lang, ung
     const isActual = known ? result.isActual.subarray(row * n, (row + 1) * n) : null;
     const summary = known ? result.indicators[row] : undefined;
     const latestPeriod = summary?.latest ?? -1;
+    const target = summary && summary.primary >= 0 ? (summary.targets[summary.primary] ?? null) : null;
     return {
       kind: 'indicator',
       rowId: `i:${indicator.id}`,
@@ -68,7 +74,8 @@ export function buildRows(plan: Plan, result: PlanResult | null, lang: Lang, ung
       isActual,
       latestPeriod,
       latestValue: values && latestPeriod >= 0 ? (values[latestPeriod] as number) : NaN,
-      target: summary && summary.primary >= 0 ? (summary.targets[summary.primary] ?? null) : null,
+      target,
+      probability: target ? (probabilities.get(`${indicator.id}#${target.index}`) ?? NaN) : NaN,
       problems: (known && problemsByRow.get(row)) || new Map(),
     };
   };

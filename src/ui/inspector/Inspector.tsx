@@ -21,9 +21,10 @@ export interface InspectorProps {
 const METHODS: Projection['method'][] = ['constant', 'linear', 'growth', 'reachTarget', 'logistic', 'interpolate', 'manual', 'formula'];
 const DIRECTIONS: TargetDirection[] = ['atLeast', 'atMost', 'hold'];
 const KINDS: IndicatorKind[] = ['stock', 'flow', 'rate'];
+// The method's own parameter first: it is what a planner is unsure about most often.
 const RANGE_PARAMETERS: Record<Projection['method'], RangeParameter[]> = {
-  constant: ['level'], linear: ['level', 'step'], growth: ['level', 'rate'], reachTarget: ['level'],
-  logistic: ['level', 'rate', 'ceiling'], interpolate: [], manual: [], formula: [],
+  constant: ['level'], linear: ['step', 'level'], growth: ['rate', 'level'], reachTarget: ['level'],
+  logistic: ['rate', 'ceiling', 'level'], interpolate: [], manual: [], formula: [],
 };
 
 /** A number typed the planner's way; refused inline (with why) when it is not a number. */

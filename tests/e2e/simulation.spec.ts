@@ -1,0 +1,77 @@
+import type { Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeIndicator, makePlan } from '../../src/engine/model/factories.ts';
+import { serializePlanFile } from '../../src/format/serialize.ts';
+import { expect, openApp, test } from './fixtures.ts';
+
+const cell = (page: Page, indicator: string, column: string) =>
+  page.locator(`.ag-row[row-id="i:${indicator}"] .ag-cell[col-id="${column}"]`);
+
+test('a range on an input gives each target a probability, reproduced exactly by the same seed', async ({ page }) => {
+  await openApp(page);
+  await cell(page, 'internet_subscribers', 'name').click();
+  await page.getByTestId('field-range').selectOption('triangular');
+  const inspector = page.getByTestId('inspector');
+  for (const [label, value] of [['Thấp', '-5'], ['Cao', '8'], ['Khả dĩ nhất', '2']] as const) {
+    const input = inspector.getByLabel(label, { exact: true });
+    await input.fill(value);
+    await input.press('Enter');
+  }
+  await page.getByTestId('simulate').click();
+  await expect(page.getByTestId('simulation-status')).toContainText('Kết quả mô phỏng 10.000 lần thử');
+  const probability = await cell(page, 'internet_subscribers', 'probability').textContent();
+  // Triangular(−5 %, 2 %, 8 %): P(rate ≥ 0) = 1 − 0.05² / (0.13 × 0.07) ≈ 72,5 %.
+  expect(Number(probability?.replace(/[^\d]/g, ''))).toBeGreaterThanOrEqual(71);
+  expect(Number(probability?.replace(/[^\d]/g, ''))).toBeLessThanOrEqual(74);
+
+  // The band appears in the chart of the selected indicator.
+  await page.getByTestId('toggle-chart').click();
+  await expect(page.getByTestId('indicator-chart')).toContainText('P10');
+
+  await page.getByTestId('simulate').click();
+  await expect(page.getByTestId('simulation-status')).toContainText('Kết quả mô phỏng 10.000 lần thử');
+  await expect(cell(page, 'internet_subscribers', 'probability')).toHaveText(probability ?? '');
+});
+
+test('without any range the simulation says how to add one', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('simulate').click();
+  await expect(page.getByTestId('simulation-problem')).toContainText('Chưa có đầu vào nào có khoảng');
+});
+
+test('a long simulation shows progress, stops when asked, and runs again to the same probabilities', async ({ page, profile }) => {
+  // 100 ranged indicators × 120 months: long enough to see progress and stop it.
+  const indicators = Array.from({ length: 100 }, (_, i) => makeIndicator({
+    id: `x${i}`,
+    name: { vi: `Chỉ tiêu ${i}` },
+    actuals: { '2024-01': 100 + i },
+    projection: { method: 'growth', rate: 0.004 },
+    range: { distribution: 'pert', of: 'rate', low: -0.002, likely: 0.004, high: 0.01 },
+    targets: [{ period: '2033-12', value: 150 + i, direction: 'atLeast' }],
+  }));
+  const plan = makePlan({ id: 'big-simulation', name: 'Mô phỏng lớn', calendar: { periodicity: 'month', start: '2024-01', end: '2033-12' }, indicators });
+  const file = join(profile.dir, 'big.json');
+  writeFileSync(file, serializePlanFile(plan, { app: 'test', exportedAt: new Date().toISOString() }));
+
+  await openApp(page);
+  await page.getByTestId('import-input').setInputFiles(file);
+  await expect(page.getByTestId('plan-title')).toHaveText('Mô phỏng lớn');
+  await page.getByTestId('simulation-seed').fill('42');
+  await page.getByTestId('simulate').click();
+  await expect(page.getByTestId('simulation-progress')).toBeVisible();
+  await expect(page.locator('.simulation-status')).toContainText('Mô phỏng:');
+  // The grid stays usable while the worker simulates.
+  await cell(page, 'x1', 'name').click();
+  await expect(page.getByTestId('inspector')).toContainText('x1');
+  await page.getByTestId('cancel-simulation').click();
+  await expect(page.getByTestId('simulation-progress')).toBeHidden();
+
+  await page.getByTestId('simulate').click();
+  await expect(page.getByTestId('simulation-status')).toContainText('10.000 lần thử', { timeout: 60_000 });
+  const first = await cell(page, 'x0', 'probability').textContent();
+  await page.getByTestId('simulate').click();
+  await expect(page.getByTestId('simulation-progress')).toBeVisible();
+  await expect(page.getByTestId('simulation-status')).toContainText('10.000 lần thử', { timeout: 60_000 });
+  expect(await cell(page, 'x0', 'probability').textContent()).toBe(first);
+});
