@@ -34,6 +34,19 @@ function expectSameResult(actual: PlanResult, expected: PlanResult): void {
   expect(actual.revision).toBe(expected.revision);
 }
 
+/** Ids of the indicators an edit replaced, or whose override it changed in any scenario. */
+function touchedIds(before: Plan, after: Plan): string[] {
+  const ids = new Set<string>();
+  const old = new Map(before.indicators.map((i) => [i.id, i]));
+  for (const indicator of after.indicators) if (old.get(indicator.id) !== indicator) ids.add(indicator.id);
+  const scenarios = new Map((before.scenarios ?? []).map((s) => [s.id, s]));
+  for (const scenario of after.scenarios ?? []) {
+    const previous = scenarios.get(scenario.id);
+    for (const id of Object.keys(scenario.overrides)) if (previous?.overrides[id] !== scenario.overrides[id]) ids.add(id);
+  }
+  return [...ids];
+}
+
 describe('an engine session', () => {
   it('equals a fresh compile and full run after any sequence of edits, scenarios included', () => {
     fc.assert(
@@ -55,6 +68,35 @@ describe('an engine session', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('equals a fresh compile through applyEdit too, fed cloned plans and the ids each edit touched', () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: 1, max: 20 }), (seed, steps) => {
+        const r = random(seed);
+        let plan = randomPlan(r);
+        const session = createEngineSession();
+        let scenarioId: string | null = null;
+        session.update(structuredClone(plan), scenarioId);
+        for (let step = 0; step < steps; step++) {
+          const next = randomEdit(r, plan);
+          const touched = touchedIds(plan, next);
+          if (step % 5 === 4 && next.scenarios) scenarioId = r.pick(next.scenarios).id;
+          const updated = session.applyEdit(structuredClone(next), touched, scenarioId);
+          const expected = fresh(next, scenarioId);
+          if (typeof expected === 'string') {
+            expect(updated.ok ? 'ok' : updated.error.code).toBe(expected);
+          } else {
+            if (!updated.ok) throw new Error(JSON.stringify(updated.error));
+            const program = session.program();
+            if (!program) throw new Error('no program');
+            expectSameResult(summarize(program), expected);
+          }
+          plan = next;
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 
