@@ -6,11 +6,11 @@ import { createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
 import '../ui/styles.css';
 import { createEngineClient, spawnBrowserWorker } from '../client/engine-client.ts';
-import { parsePlan, parsePlanFile } from '../format/parse.ts';
+import { parsePlan } from '../format/parse-plan.ts';
 import type { Plan } from '../engine/model/plan.ts';
 import { createMemoryRepository, openStorage, type PlanRepository, type StorageError } from '../storage/index.ts';
 import { App, type Banner } from '../ui/App.tsx';
-import { t } from '../ui/i18n/index.ts';
+import { initialLanguage, setLang, t } from '../ui/i18n/index.ts';
 import { notify } from '../ui/notices.ts';
 import { createPlanSession } from './session.ts';
 import { registerOffline } from './offline.ts';
@@ -19,6 +19,8 @@ async function loadExample(): Promise<Plan> {
   const url = new URL('examples/thanh-hoa-2024.json', document.baseURI);
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+  // The file reader is its own chunk: it is needed only on first start and for imports.
+  const { parsePlanFile } = await import('../format/parse.ts');
   const parsed = parsePlanFile(await response.text());
   if (!parsed.ok) throw new Error('the example plan file is invalid');
   return parsed.value.file.plan;
@@ -29,6 +31,7 @@ function describeStorageError(error: StorageError): string {
 }
 
 async function start(): Promise<void> {
+  await setLang(initialLanguage());
   const [banner, setBanner] = createSignal<Banner | null>(null);
   const validate = (value: unknown) => parsePlan(value);
 

@@ -3,19 +3,18 @@
  * computed in the worker → shown. Components read signals from here and call its methods; they
  * never touch storage or the worker themselves.
  */
-import { batch, createSignal, type Accessor } from 'solid-js';
+import { batch, createMemo, createSignal, type Accessor } from 'solid-js';
 import { applyCommand, type Command, type CommandError } from '../engine/commands/index.ts';
 import type { Plan } from '../engine/model/plan.ts';
 import { makePlan, newPlanId } from '../engine/model/factories.ts';
 import type { PlanResult } from '../engine/projection/result.ts';
 import type { CallError, EngineClient, ClientError } from '../client/engine-client.ts';
-import type { PlanProblem } from '../engine/projection/program.ts';
+import type { SessionProblem } from '../engine/session.ts';
+import { resolveScenario, type ScenarioProblem } from '../engine/scenarios/resolve.ts';
 import type { GoalSeekAnswer, GoalSeekProblem, GoalSeekRequest } from '../engine/solve/index.ts';
 import type { SimulationFailure } from '../engine/api.ts';
 import type { SimulationResult } from '../engine/uncertainty/index.ts';
 import type { PlanRepository, PlanSummary, StorageError } from '../storage/index.ts';
-import { parsePlanFile } from '../format/parse.ts';
-import { serializePlanFile } from '../format/serialize.ts';
 import type { FileIssue } from '../format/issues.ts';
 
 export const APP_VERSION = 'chitieu 0.1.0';
@@ -64,7 +63,14 @@ export interface PlanSession {
   /** Redoes until `count` undone changes remain. */
   redoTo(count: number): void;
   /** Why the engine could not compute the open plan, if it could not. */
-  engineProblem: Accessor<CallError<PlanProblem> | null>;
+  engineProblem: Accessor<CallError<SessionProblem> | null>;
+  /** The scenario shown (null: the plan's base). */
+  scenario: Accessor<string | null>;
+  setScenario(id: string | null): void;
+  /** The open plan as the shown scenario sees it (overrides applied); the plan itself for the base. */
+  viewPlan: Accessor<Plan | null>;
+  /** Several scenarios computed side by side (null is the base). */
+  compareScenarios(ids: readonly (string | null)[]): Promise<Result2<PlanResult[], CallError<SessionProblem>>>;
   openPlan(id: string): Promise<void>;
   closePlan(): void;
   /** Applies a command to the open plan; returns the engine's refusal when there is one. */
@@ -76,10 +82,10 @@ export interface PlanSession {
   renamePlan(id: string, name: string): Promise<void>;
   deletePlan(id: string): Promise<Result<void>>;
   restorePlan(id: string): Promise<void>;
-  exportPlan(): { fileName: string; text: string } | null;
+  exportPlan(): Promise<{ fileName: string; text: string } | null>;
   importText(text: string, options?: { asCopy?: boolean; copySuffix?: string }): Promise<ImportOutcome>;
   /** Seeks, over the open plan in the worker, the input value that reaches a target value. */
-  goalSeek(request: GoalSeekRequest): Promise<Result2<GoalSeekAnswer, CallError<GoalSeekProblem>>>;
+  goalSeek(request: GoalSeekRequest): Promise<Result2<GoalSeekAnswer, CallError<GoalSeekProblem | ScenarioProblem>>>;
   /** The latest simulation of the open plan (a preview of 1,000 trials first, then the full run). */
   simulation: Accessor<SimulationView | null>;
   /** Progress of the running simulation, null when none runs. */
@@ -108,7 +114,15 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
   const [result, setResult] = createSignal<PlanResult | null>(null);
   const [computing, setComputing] = createSignal(false);
   const [pendingSaves, setPendingSaves] = createSignal(0);
-  const [engineProblem, setEngineProblem] = createSignal<CallError<PlanProblem> | null>(null);
+  const [engineProblem, setEngineProblem] = createSignal<CallError<SessionProblem> | null>(null);
+  const [scenario, setScenarioSignal] = createSignal<string | null>(null);
+  const viewPlan = createMemo(() => {
+    const current = plan();
+    const id = scenario();
+    if (!current || id === null) return current;
+    const resolved = resolveScenario(current, id);
+    return resolved.ok ? resolved.value : current;
+  });
   const [undoStack, setUndoStack] = createSignal<UndoEntry[]>([]);
   const [redoStack, setRedoStack] = createSignal<UndoEntry[]>([]);
   const [simulation, setSimulation] = createSignal<SimulationView | null>(null);
@@ -128,7 +142,7 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
       let running = true;
       const outcome = await engine.simulate(target, { trials, seed: settings.seed }, (done, total) => {
         if (running) setSimulationProgress({ done, total, preview });
-      });
+      }, scenarioFor(target));
       running = false;
       // A newer run took over, or the plan was closed: leave the state to it.
       if (!outcome.ok && outcome.error.code === 'superseded') return;
@@ -174,9 +188,15 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
     if (list.ok) setPlans(list.value);
   });
 
+  /** The shown scenario if the plan still has it, else the base. */
+  function scenarioFor(target: Plan): string | null {
+    const id = scenario();
+    return id !== null && (target.scenarios ?? []).some((s) => s.id === id) ? id : null;
+  }
+
   async function compute(target: Plan): Promise<void> {
     setComputing(true);
-    const computed = await engine.compute(target);
+    const computed = await engine.compute(target, scenarioFor(target));
     if (!computed.ok && computed.error.code === 'superseded') return;
     // A result for a plan that is no longer open is dropped.
     if (plan()?.id !== target.id) return;
@@ -255,6 +275,20 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
       while (redoStack().length > count) if (!session.redo()) break;
     },
     engineProblem,
+    scenario,
+    viewPlan,
+    setScenario(id) {
+      if (id === scenario()) return;
+      forgetSimulation();
+      setScenarioSignal(id);
+      const current = plan();
+      if (current) void compute(current);
+    },
+    compareScenarios(ids) {
+      const current = plan();
+      if (!current) return Promise.resolve({ ok: false, error: { code: 'closed' } });
+      return engine.computeScenarios(current, ids);
+    },
     async openPlan(id) {
       const stored = await repo.getPlan(id);
       if (!stored.ok) {
@@ -263,6 +297,7 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
       }
       forgetSimulation();
       batch(() => {
+        setScenarioSignal(null);
         setPlan(stored.value);
         setResult(null);
         setUndoStack([]);
@@ -359,13 +394,16 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
       if (!restored.ok) return events.onStorageError(restored.error);
       await session.openPlan(id);
     },
-    exportPlan() {
+    async exportPlan() {
       const current = plan();
       if (!current) return null;
+      // The writer (and the file reader below) load with the first export or import.
+      const { serializePlanFile } = await import('../format/serialize.ts');
       const text = serializePlanFile(current, { app: APP_VERSION, exportedAt: new Date().toISOString() });
       return { fileName: `${fileSlug(current.name)}.json`, text };
     },
     async importText(text, options = {}) {
+      const { parsePlanFile } = await import('../format/parse.ts');
       const parsed = parsePlanFile(text);
       if (!parsed.ok) return { kind: 'refused', issues: parsed.error };
       let imported = parsed.value.file.plan;
@@ -402,7 +440,7 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
     goalSeek(request) {
       const current = plan();
       if (!current) return Promise.resolve({ ok: false, error: { code: 'closed' } });
-      return engine.goalSeek(current, request);
+      return engine.goalSeek(current, request, scenarioFor(current));
     },
     flush() {
       return saveChain;

@@ -9,7 +9,8 @@ import type { SimulationFailure } from '../engine/api.ts';
 import type { SimulationOptions, SimulationResult } from '../engine/uncertainty/index.ts';
 import type { WorkerApi } from './worker-host.ts';
 import type { Plan } from '../engine/model/plan.ts';
-import type { PlanProblem } from '../engine/projection/program.ts';
+import type { SessionProblem } from '../engine/session.ts';
+import type { ScenarioProblem } from '../engine/scenarios/index.ts';
 import type { PlanResult } from '../engine/projection/result.ts';
 import { err, type Result } from '../engine/result.ts';
 import type { GoalSeekAnswer, GoalSeekProblem, GoalSeekRequest } from '../engine/solve/index.ts';
@@ -33,14 +34,16 @@ export type CallError<E> = ClientError | { code: 'engine'; problem: E };
 
 export interface EngineClient {
   /** Computes a plan; only the newest compute's result is delivered, older ones get `superseded`. */
-  compute(plan: Plan): Promise<Result<PlanResult, CallError<PlanProblem>>>;
+  compute(plan: Plan, scenario?: string | null): Promise<Result<PlanResult, CallError<SessionProblem>>>;
+  /** Several scenarios at once, for a side-by-side comparison; a newer comparison supersedes. */
+  computeScenarios(plan: Plan, scenarios: readonly (string | null)[]): Promise<Result<PlanResult[], CallError<SessionProblem>>>;
   /** Finds the input value that reaches a target value; a newer seek supersedes an older one. */
-  goalSeek(plan: Plan, request: GoalSeekRequest): Promise<Result<GoalSeekAnswer, CallError<GoalSeekProblem>>>;
+  goalSeek(plan: Plan, request: GoalSeekRequest, scenario?: string | null): Promise<Result<GoalSeekAnswer, CallError<GoalSeekProblem | ScenarioProblem>>>;
   /**
    * Monte Carlo in the worker, in batches; `onProgress` hears each batch. A newer simulation
    * supersedes an older one; the call times out only when no progress comes for the time limit.
    */
-  simulate(plan: Plan, options: SimulationOptions, onProgress?: (done: number, total: number) => void): Promise<Result<SimulationResult, CallError<SimulationFailure>>>;
+  simulate(plan: Plan, options: SimulationOptions, onProgress?: (done: number, total: number) => void, scenario?: string | null): Promise<Result<SimulationResult, CallError<SimulationFailure>>>;
   /** Stops the running simulation; its call resolves with `cancelled`. */
   cancelSimulation(): void;
   /** How many workers have been started (1 + restarts). */
@@ -54,7 +57,7 @@ export interface EngineClientOptions {
   onRestart?: (reason: ClientError) => void;
 }
 
-type Kind = 'compute' | 'goalSeek' | 'simulate';
+type Kind = 'compute' | 'compare' | 'goalSeek' | 'simulate';
 
 interface Pending {
   fail: (error: ClientError) => void;
@@ -70,7 +73,7 @@ export function createEngineClient(spawn: () => EngineWorker, options: EngineCli
   let generation = 0;
   let closed = false;
   let nextId = 0;
-  const latest: Record<Kind, number> = { compute: -1, goalSeek: -1, simulate: -1 };
+  const latest: Record<Kind, number> = { compute: -1, compare: -1, goalSeek: -1, simulate: -1 };
   const pending = new Map<number, Pending>();
 
   function start(): Comlink.Remote<WorkerApi> {
@@ -143,14 +146,15 @@ export function createEngineClient(spawn: () => EngineWorker, options: EngineCli
 
   return {
     get generation() { return generation; },
-    compute: (plan) => call('compute', (api) => api.compute(plan)),
-    goalSeek: (plan, request) => call('goalSeek', (api) => api.goalSeek(plan, request)),
-    simulate: (plan, options, onProgress) => call('simulate', (api, alive) => api.simulate(plan, options, Comlink.proxy({
+    compute: (plan, scenario) => call('compute', (api) => api.compute(plan, scenario ?? null)),
+    computeScenarios: (plan, scenarios) => call('compare', (api) => api.computeScenarios(plan, scenarios)),
+    goalSeek: (plan, request, scenario) => call('goalSeek', (api) => api.goalSeek(plan, request, scenario ?? null)),
+    simulate: (plan, options, onProgress, scenario) => call('simulate', (api, alive) => api.simulate(plan, options, Comlink.proxy({
       onProgress: (done: number, total: number) => {
         alive();
         onProgress?.(done, total);
       },
-    }))),
+    }), scenario ?? null)),
     cancelSimulation() {
       void remote?.cancelSimulation();
     },

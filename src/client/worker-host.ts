@@ -18,19 +18,23 @@ export function createWorkerApi(): WorkerApi {
   const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
   return {
-    compute(plan) {
-      const result = engine.compute(plan);
+    compute(plan, scenario) {
+      const result = engine.compute(plan, scenario);
       return result.ok ? Comlink.transfer(result, [result.value.values.buffer, result.value.isActual.buffer]) : result;
     },
-    goalSeek: (plan, request) => engine.goalSeek(plan, request),
-    async simulate(plan, options, control) {
+    computeScenarios(plan, scenarios) {
+      const results = engine.computeScenarios(plan, scenarios);
+      return results.ok ? Comlink.transfer(results, results.value.flatMap((r) => [r.values.buffer, r.isActual.buffer])) : results;
+    },
+    goalSeek: (plan, request, scenario) => engine.goalSeek(plan, request, scenario),
+    async simulate(plan, options, control, scenario) {
       const run = ++simulationRun;
       const result = await engine.simulate(plan, options, {
         // A Comlink proxy: the call crosses back to the page without waiting for it.
         onProgress: (done, total) => void control?.onProgress?.(done, total),
         cancelled: () => cancelledRun >= run || simulationRun !== run,
         pause,
-      });
+      }, scenario);
       // The progress callback is a port to the page: close it once the run is over.
       if (control) (control as unknown as { [Comlink.releaseProxy]?: () => void })[Comlink.releaseProxy]?.();
       if (!result.ok) return result;
@@ -39,6 +43,6 @@ export function createWorkerApi(): WorkerApi {
     cancelSimulation() {
       cancelledRun = simulationRun;
     },
-    sensitivity: (plan) => engine.sensitivity(plan),
+    sensitivity: (plan, scenario) => engine.sensitivity(plan, scenario),
   };
 }

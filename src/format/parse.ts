@@ -21,10 +21,10 @@
  * Nothing is thrown out of these functions: an unexpected exception (a bug) becomes an `internal`
  * issue.
  */
-import { FILE_FORMAT, FILE_VERSION, LIMITS, PlanFileSchema, PlanSchema, type Plan, type PlanFile } from './schema.ts';
+import { FILE_FORMAT, FILE_VERSION, LIMITS, PlanFileSchema, type PlanFile } from './schema.ts';
 import { IssueList, joinPath, showValue, type FileIssue } from './issues.ts';
 import { scanJson, stripBom, utf8Length } from './scan.ts';
-import { cleanJson, isJsonObject, type Json, type JsonObject } from './clean.ts';
+import { cleanJson, isJsonObject, type JsonObject } from './clean.ts';
 import { migratePlan } from './migrations.ts';
 import { checkPlanMeaning, validateShape } from './validate.ts';
 import { hashPlan } from './serialize.ts';
@@ -41,35 +41,14 @@ export interface ParsedPlanFile {
 const INTERNAL: FileIssue[] = [{ path: '', code: 'internal' }];
 
 /** Reads a plan file: see the steps above. */
+export { parsePlan } from './parse-plan.ts';
+
 export function parsePlanFile(text: string): Result<ParsedPlanFile, FileIssue[]> {
   try {
     return readPlanFile(text);
   } catch {
     return err(INTERNAL);
   }
-}
-
-/**
- * Checks a plan value that did not come from a file (a stored plan, a plan sent by another tab):
- * steps 4, 6 and 7 above. Paths start at the plan (`indicators[0].id`). Returns a new plan made of
- * plain objects; the input is not changed.
- */
-export function parsePlan(value: unknown): Result<Plan, FileIssue[]> {
-  try {
-    const clean = cleanJson(value);
-    if (!clean.ok) return clean;
-    return checkPlan(clean.value, '');
-  } catch {
-    return err(INTERNAL);
-  }
-}
-
-function checkPlan(data: Json, base: string): Result<Plan, FileIssue[]> {
-  const issues = new IssueList();
-  const plan = validateShape(PlanSchema, data, base, issues);
-  if (plan === undefined) return err(issues.toArray());
-  checkPlanMeaning(plan, base, issues);
-  return issues.size > 0 ? err(issues.toArray()) : ok(plan);
 }
 
 function readPlanFile(text: string): Result<ParsedPlanFile, FileIssue[]> {

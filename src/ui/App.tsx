@@ -133,7 +133,7 @@ export function App(props: AppProps) {
           />
           <label class="language-switch">
             <span class="visually-hidden">{t().language}</span>
-            <select data-testid="language" value={lang()} onChange={(e) => setLang(e.currentTarget.value as Lang)}>
+            <select data-testid="language" value={lang()} onChange={(e) => void setLang(e.currentTarget.value as Lang)}>
               <option value="vi">Tiếng Việt</option>
               <option value="en">English</option>
             </select>

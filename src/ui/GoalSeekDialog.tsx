@@ -5,6 +5,7 @@ import type { Command } from '../engine/commands/index.ts';
 import type { Indicator, Plan, RangeParameter } from '../engine/model/plan.ts';
 import { periodIndex } from '../engine/periods/calendar.ts';
 import type { GoalSeekAnswer, GoalSeekProblem } from '../engine/solve/index.ts';
+import type { ScenarioProblem } from '../engine/scenarios/index.ts';
 import { formatNumber, formatPercent, parseNumber } from '../i18n/numbers.ts';
 import { Dialog } from './Dialog.tsx';
 import { localized } from './grid/rows.ts';
@@ -36,7 +37,7 @@ export function applyAnswer(plan: Plan, indicatorId: string, parameter: RangePar
   }
 }
 
-function describeProblem(error: CallError<GoalSeekProblem>, m: Messages, name: (id: string) => string): string {
+function describeProblem(error: CallError<GoalSeekProblem | ScenarioProblem>, m: Messages, name: (id: string) => string): string {
   if (error.code !== 'engine') return m.goalSeekFailed;
   const p = error.problem;
   switch (p.code) {
@@ -49,6 +50,8 @@ function describeProblem(error: CallError<GoalSeekProblem>, m: Messages, name: (
     case 'unknownPeriod':
     case 'invalidRequest':
     case 'plan':
+    case 'unknownScenario':
+    case 'scenarioLoop':
       return m.goalSeekFailed;
   }
 }

@@ -1,6 +1,8 @@
 import { createEffect, createSignal, lazy, on, Show } from 'solid-js';
 import { announcement, indicatorOf } from './announce.ts';
-import { SimulationBar } from './SimulationBar.tsx';
+import { routeToScenario } from './scenarios/route.ts';
+import { overriddenCells } from '../engine/scenarios/resolve.ts';
+import { createMemo } from 'solid-js';
 import type { TargetProbabilities } from './grid/rows.ts';
 import type { PlanSession } from '../app/session.ts';
 import type { Plan } from '../engine/model/plan.ts';
@@ -20,6 +22,11 @@ const HistoryPanel = lazy(() => import('./HistoryPanel.tsx').then((m) => ({ defa
 const GoalSeekDialog = lazy(() => import('./GoalSeekDialog.tsx').then((m) => ({ default: m.GoalSeekDialog })));
 const ExportMenu = lazy(() => import('./spreadsheet/ExportMenu.tsx').then((m) => ({ default: m.ExportMenu })));
 const IndicatorChart = lazy(() => import('./charts/IndicatorChart.tsx'));
+// The scenario and simulation bars appear a moment after the grid: their code is not on the
+// path to a first interactive grid.
+const ScenarioBar = lazy(() => import('./scenarios/ScenarioBar.tsx').then((m) => ({ default: m.ScenarioBar })));
+const SimulationBar = lazy(() => import('./SimulationBar.tsx').then((m) => ({ default: m.SimulationBar })));
+const CompareDialog = lazy(() => import('./scenarios/CompareDialog.tsx').then((m) => ({ default: m.CompareDialog })));
 const AddIndicatorDialog = lazy(() => import('./AddIndicatorDialog.tsx').then((m) => ({ default: m.AddIndicatorDialog })));
 
 /** Starts a download of text as a file, without a server. */
@@ -45,6 +52,11 @@ function describeCommandError(error: CommandError, m: Messages): string {
     case 'emptyName': return m.commandError.emptyName;
     case 'unknownGroup': return `${m.commandError.unknownGroup} (${error.group})`;
     case 'badDecimals': return m.commandError.badDecimals;
+    case 'unknownScenario': return `${m.commandError.unknownScenario} (${error.scenario})`;
+    case 'duplicateScenario': return `${m.commandError.duplicateScenario} (${error.scenario})`;
+    case 'invalidScenarioId': return `${m.commandError.invalidScenarioId} (${error.scenario})`;
+    case 'scenarioHasChildren': return m.commandError.scenarioHasChildren(error.children.join(', '));
+    case 'scenarioLoop': return `${m.commandError.scenarioLoop}: ${error.chain.join(' → ')}`;
   }
 }
 
@@ -57,9 +69,17 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
   const [inspectorOpen, setInspectorOpen] = createSignal(true);
   const [historyOpen, setHistoryOpen] = createSignal(false);
   const [chartOpen, setChartOpen] = createSignal(false);
+  const [comparing, setComparing] = createSignal(false);
+  /** The plan as the shown scenario sees it: what the grid and the inspector show and edit. */
+  const view = () => session.viewPlan() ?? props.plan;
+  const overrides = createMemo(() => {
+    const cells = overriddenCells(props.plan, session.scenario());
+    return cells.ok ? cells.value : new Map();
+  });
+  const activeScenario = () => (props.plan.scenarios ?? []).find((s) => s.id === session.scenario()) ?? null;
   const [seeking, setSeeking] = createSignal<GoalSeekStart | null>(null);
   const [importingCsv, setImportingCsv] = createSignal<File | true | null>(null);
-  const focusedIndicator = () => props.plan.indicators.find((i) => i.id === focused());
+  const focusedIndicator = () => view().indicators.find((i) => i.id === focused());
 
   const probabilities = (): TargetProbabilities => {
     const view = session.simulation();
@@ -92,12 +112,14 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
 
   const dispatch = (command: Command, label: string) => {
     setAnnounceFor(indicatorOf(command));
-    const refused = session.dispatch(command, label);
+    const id = session.scenario();
+    const routed = id === null ? command : routeToScenario(command, id, view());
+    const refused = session.dispatch(routed, label);
     if (refused) notify({ kind: 'error', text: `${label}: ${describeCommandError(refused, t())}` });
   };
 
-  const exportPlan = () => {
-    const file = session.exportPlan();
+  const exportPlan = async () => {
+    const file = await session.exportPlan();
     if (!file) return;
     download(file.fileName, file.text);
     notify({ kind: 'info', text: t().exported(file.fileName) });
@@ -130,7 +152,7 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
           <button type="button" class="button" disabled={!focused()} onClick={removeFocused} data-testid="remove-indicator">{t().removeIndicator}</button>
           <button type="button" class="button" onClick={() => setImportingCsv(true)} data-testid="import-csv">{t().importCsv}</button>
           <ExportMenu plan={props.plan} result={session.result()} />
-          <button type="button" class="button button-primary" onClick={exportPlan} data-testid="export-plan">⇩ {t().exportPlan}</button>
+          <button type="button" class="button button-primary" onClick={() => void exportPlan()} data-testid="export-plan">⇩ {t().exportPlan}</button>
         </div>
       </header>
       <p class="status-line" aria-live="polite" data-testid="save-status">
@@ -138,6 +160,10 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
         <Show when={session.computing()}> · {t().computing}</Show>
         <span class="keyboard-hint"> · {t().keyboardHint}</span>
       </p>
+      <ScenarioBar session={session} plan={props.plan} dispatch={dispatch} onCompare={() => setComparing(true)} />
+      <Show when={activeScenario()}>
+        {(scenario) => <p class="scenario-note" data-testid="scenario-note">{t().inScenario(localized(scenario().name, lang()))}</p>}
+      </Show>
       <SimulationBar session={session} plan={props.plan} />
       <p class="visually-hidden" aria-live="polite" data-testid="announcer">{announced()}</p>
       <Show when={session.engineProblem()}>
@@ -155,7 +181,8 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
       >
         <div class="plan-workspace">
           <PlanGrid
-            plan={props.plan}
+            plan={view()}
+            overrides={overrides()}
             result={session.result()}
             probabilities={probabilities()}
             onEdit={(edit) => dispatch(edit.command, edit.label)}
@@ -168,8 +195,10 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
           <Show when={inspectorOpen() && focusedIndicator() ? focused() : null} keyed>
             {(_id) => (
               <Inspector
-                plan={props.plan}
-                indicator={focusedIndicator() ?? props.plan.indicators[0]!}
+                plan={view()}
+                indicator={focusedIndicator() ?? view().indicators[0]!}
+                scenario={session.scenario()}
+                ownOverride={overrides().get(focused() ?? '') ? [...(overrides().get(focused() ?? '')?.actuals.values() ?? []), overrides().get(focused() ?? '')?.projection, overrides().get(focused() ?? '')?.targets, overrides().get(focused() ?? '')?.range].some((o) => o && !o.inherited) : false}
                 result={session.result()}
                 dispatch={dispatch}
                 onGoalSeek={(start) => setSeeking(start)}
@@ -185,6 +214,9 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
             {(indicator) => <IndicatorChart indicator={indicator()} result={session.result()!} band={band()} />}
           </Show>
         </section>
+      </Show>
+      <Show when={comparing()}>
+        <CompareDialog session={session} plan={props.plan} onClose={() => setComparing(false)} />
       </Show>
       <Show when={seeking()}>
         {(start) => <GoalSeekDialog session={session} plan={props.plan} start={start()} onClose={() => setSeeking(null)} />}

@@ -30,7 +30,18 @@ export function indicatorOf(command: Command): string | null {
       return command.indicator.id;
     case 'batch':
       return command.commands.length > 0 ? indicatorOf(command.commands[0] as Command) : null;
+    case 'setOverride':
+    case 'resetOverride':
+    case 'replaceOverride':
+      return command.indicator;
     case 'renamePlan':
+    case 'addScenario':
+    case 'removeScenario':
+    case 'renameScenario':
+    case 'setScenarioDescription':
+    case 'setScenarioParent':
+    case 'makeBaseline':
+    case 'restoreBaseline':
       return null;
   }
 }

@@ -2,7 +2,7 @@
  * `chitieu project FILE`: each indicator's values by period, with its targets' gap, attainment,
  * growth needed and status, as a table for reading, CSV for a spreadsheet or JSON for a program.
  */
-import { createEngineApi } from '../../engine/api.ts';
+import { computePlan } from '../../engine/api.ts';
 import { EXIT, defineCommand, fail, type ExitCode } from '../command.ts';
 import { fileLabel, loadPlan } from '../plan-file.ts';
 import { describePlanProblem } from '../problems.ts';
@@ -77,7 +77,7 @@ Exit status: 0 printed; 1 the file cannot be read or is not a valid plan; 2 bad 
     if (!resolved.ok) return fail(context, resolved.error.code, [resolved.error.line]);
     const plan = resolved.value;
 
-    const computed = createEngineApi().compute(plan);
+    const computed = computePlan(plan);
     if (!computed.ok) return fail(context, EXIT.problem, [m.cannotCompute(fileLabel(path, m), describePlanProblem(computed.error, m, lang))]);
 
     const view = projectionView(plan, scenario ?? null, computed.value, m, lang);

@@ -5,6 +5,7 @@
 import type { Indicator, IndicatorKind, LocalizedText, Plan, Projection, Range, Target } from '../model/plan.ts';
 import { parsePeriodKey } from '../periods/calendar.ts';
 import { err, ok, type Result } from '../result.ts';
+import { applyScenarioCommand, type ScenarioCommand, type ScenarioCommandError } from '../scenarios/commands.ts';
 
 export type IndicatorTextField = 'name' | 'unit';
 
@@ -24,9 +25,11 @@ export type Command =
   | { type: 'moveIndicator'; indicator: string; index: number }
   | { type: 'addIndicator'; indicator: Indicator; index: number }
   | { type: 'removeIndicator'; indicator: string }
-  | { type: 'batch'; commands: Command[] };
+  | { type: 'batch'; commands: Command[] }
+  | ScenarioCommand;
 
 export type CommandError =
+  | ScenarioCommandError
   | { code: 'unknownIndicator'; indicator: string }
   | { code: 'unknownPeriod'; period: string }
   | { code: 'notFinite' }
@@ -175,6 +178,17 @@ function applyInner(plan: Plan, command: Command): Result<Applied, CommandError>
       const [removed] = indicators.splice(index, 1);
       return ok({ plan: { ...plan, indicators }, inverse: { type: 'addIndicator', indicator: removed as Indicator, index } });
     }
+    case 'addScenario':
+    case 'removeScenario':
+    case 'renameScenario':
+    case 'setScenarioDescription':
+    case 'setScenarioParent':
+    case 'setOverride':
+    case 'resetOverride':
+    case 'replaceOverride':
+    case 'makeBaseline':
+    case 'restoreBaseline':
+      return applyScenarioCommand(plan, command);
     case 'batch': {
       let current = plan;
       const inverses: Command[] = [];

@@ -25,6 +25,7 @@ import type { PlanResult } from '../../engine/projection/result.ts';
 import { lang, t } from '../i18n/index.ts';
 import { buildColumns } from './columns.ts';
 import { buildRows, type GridRow, type TargetProbabilities } from './rows.ts';
+import type { IndicatorOverrideOrigins } from '../../engine/scenarios/index.ts';
 import { editCell, type EditOutcome } from './edits.ts';
 import { periodIndex } from '../../engine/periods/calendar.ts';
 import { applyCommand, type Command } from '../../engine/commands/index.ts';
@@ -60,6 +61,7 @@ export interface PlanGridProps {
   plan: Plan;
   result: PlanResult | null;
   probabilities?: TargetProbabilities;
+  overrides?: ReadonlyMap<string, IndicatorOverrideOrigins>;
   onEdit(outcome: Extract<EditOutcome, { kind: 'command' }>): void;
   onInvalid(message: string, details?: string[]): void;
   onFocusIndicator?(id: string | null): void;
@@ -272,7 +274,7 @@ export function PlanGrid(props: PlanGridProps) {
       },
       getRowClass: (p) => (p.data?.kind === 'group' ? 'row-group' : p.data?.kind === 'indicator' && p.data.isFormula ? 'row-formula' : undefined),
       columnDefs: buildColumns({ lang: lang(), messages: t(), periodKeys: periodKeys(), periodicity: props.plan.calendar.periodicity }),
-      rowData: buildRows(props.plan, props.result, lang(), t().ungrouped, props.probabilities),
+      rowData: buildRows(props.plan, props.result, lang(), t().ungrouped, props.probabilities, props.overrides),
       onCellEditRequest,
       onCellFocused: (event) => {
         if (event.rowIndex === null || event.rowIndex === undefined || !api) return;
@@ -298,10 +300,10 @@ export function PlanGrid(props: PlanGridProps) {
   ));
 
   createEffect(on(
-    () => [props.plan, props.result, lang(), props.probabilities] as const,
-    ([plan, result, language, probabilities]) => {
+    () => [props.plan, props.result, lang(), props.probabilities, props.overrides] as const,
+    ([plan, result, language, probabilities, overrides]) => {
       if (!api) return;
-      api.setGridOption('rowData', buildRows(plan, result, language, t().ungrouped, probabilities));
+      api.setGridOption('rowData', buildRows(plan, result, language, t().ungrouped, probabilities, overrides));
       // Values are derived in value getters: refresh so cells whose row object is reused repaint.
       api.refreshCells();
     },

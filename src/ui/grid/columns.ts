@@ -158,7 +158,7 @@ export function buildColumns(ctx: ColumnContext): ColDef<GridRow>[] {
       headerName: m.colMethod,
       width: 130,
       valueGetter: (p) => (isIndicator(p.data) ? m.method[p.data.indicator.projection.method] : ''),
-      cellClass: whole,
+      cellClass: (p) => [...whole(p), ...(isIndicator(p.data) && p.data.origins?.projection ? [p.data.origins.projection.inherited ? 'cell-inherited' : 'cell-overridden'] : [])],
       tooltipValueGetter: (p: ITooltipParams<GridRow>) => {
         const row = p.data;
         if (!isIndicator(row)) return undefined;
@@ -203,6 +203,8 @@ export function buildColumns(ctx: ColumnContext): ColDef<GridRow>[] {
         if (row.isFormula) classes.push('cell-formula');
         else classes.push(row.isActual?.[period] ? 'cell-actual' : 'cell-projected');
         if (row.target && row.target.period === period) classes.push('cell-target-period');
+        const origin = row.origins?.actuals.get(ctx.periodKeys[period] ?? '');
+        if (origin) classes.push(origin.inherited ? 'cell-inherited' : 'cell-overridden');
         if (cellProblems(row, period)) classes.push('cell-error');
         return classes;
       },
@@ -212,7 +214,9 @@ export function buildColumns(ctx: ColumnContext): ColDef<GridRow>[] {
         const problems = cellProblems(row, period);
         if (problems) return problems.map((problem) => describeRowProblem(problem, m, lang)).join('\n');
         if (row.isFormula) return m.formulaRow;
-        return row.isActual?.[period] ? m.actualCell : m.projectedCell;
+        const origin = row.origins?.actuals.get(ctx.periodKeys[period] ?? '');
+        const kind = row.isActual?.[period] ? m.actualCell : m.projectedCell;
+        return origin ? `${kind} · ${origin.inherited ? m.inheritedFrom(origin.scenario) : m.overriddenHere}` : kind;
       },
     });
   });

@@ -7,6 +7,7 @@ import type { PlanResult } from '../../engine/projection/result.ts';
 import type { RowProblem } from '../../engine/projection/program.ts';
 import type { TargetAssessment } from '../../engine/projection/targets.ts';
 import type { Lang } from '../../i18n/numbers.ts';
+import type { IndicatorOverrideOrigins } from '../../engine/scenarios/index.ts';
 
 export interface GroupRow {
   kind: 'group';
@@ -29,6 +30,8 @@ export interface IndicatorRow {
   target: TargetAssessment | null;
   /** Share of simulated trials that reach the shown target; NaN before a simulation. */
   probability: number;
+  /** In a scenario: which of this row's values the scenario (or its parents) set. */
+  origins: IndicatorOverrideOrigins | null;
   /** Period problems by period index; -1 for the whole row. */
   problems: Map<number, RowProblem[]>;
 }
@@ -42,7 +45,14 @@ export function localized(text: { vi: string; en?: string | undefined }, lang: L
 /** Probability of reaching each target, by `indicator#index`, from a simulation. */
 export type TargetProbabilities = ReadonlyMap<string, number>;
 
-export function buildRows(plan: Plan, result: PlanResult | null, lang: Lang, ungroupedName: string, probabilities: TargetProbabilities = new Map()): GridRow[] {
+export function buildRows(
+  plan: Plan,
+  result: PlanResult | null,
+  lang: Lang,
+  ungroupedName: string,
+  probabilities: TargetProbabilities = new Map(),
+  overrides: ReadonlyMap<string, IndicatorOverrideOrigins> = new Map(),
+): GridRow[] {
   const n = result?.periodKeys.length ?? 0;
   const rowIndex = new Map(result?.ids.map((id, row) => [id, row]) ?? []);
   const problemsByRow = new Map<number, Map<number, RowProblem[]>>();
@@ -76,6 +86,7 @@ export function buildRows(plan: Plan, result: PlanResult | null, lang: Lang, ung
       latestValue: values && latestPeriod >= 0 ? (values[latestPeriod] as number) : NaN,
       target,
       probability: target ? (probabilities.get(`${indicator.id}#${target.index}`) ?? NaN) : NaN,
+      origins: overrides.get(indicator.id) ?? null,
       problems: (known && problemsByRow.get(row)) || new Map(),
     };
   };

@@ -1,17 +1,27 @@
 /**
  * The UI language: a signal, remembered in localStorage (read synchronously at start, so the
- * first paint is already in the right language). The first choice follows the browser.
+ * first paint is already in the right language). The first choice follows the browser. A
+ * language's strings are loaded before it is shown, so a screen is never half in one language.
  */
 import { createSignal } from 'solid-js';
 import type { Lang } from '../../i18n/numbers.ts';
-import { MESSAGES, type Messages } from './messages.ts';
+import { vi_messages, type Messages } from './messages.ts';
 
 export type { Lang } from '../../i18n/numbers.ts';
 export type { Messages } from './messages.ts';
 
 const STORAGE_KEY = 'chitieu.language';
 
-function initialLanguage(): Lang {
+const tables: Partial<Record<Lang, Messages>> = { vi: vi_messages };
+
+/** Loads a language's strings (English is a separate chunk). */
+export async function loadLanguage(lang: Lang): Promise<void> {
+  if (tables[lang]) return;
+  if (lang === 'en') tables.en = (await import('./en.ts')).en;
+}
+
+/** The language to start in: the remembered choice, else the browser's. */
+export function initialLanguage(): Lang {
   try {
     const stored = localStorage.getItem(STORAGE_KEY);
     if (stored === 'vi' || stored === 'en') return stored;
@@ -23,11 +33,13 @@ function initialLanguage(): Lang {
   return first && /^en/i.test(first) ? 'en' : 'vi';
 }
 
-const [lang, setLangSignal] = createSignal<Lang>(initialLanguage());
+// Vietnamese until main.tsx has loaded the starting language and called setLang.
+const [lang, setLangSignal] = createSignal<Lang>('vi');
 
 export { lang };
 
-export function setLang(next: Lang): void {
+export async function setLang(next: Lang): Promise<void> {
+  await loadLanguage(next);
   setLangSignal(next);
   document.documentElement.lang = next;
   try {
@@ -39,5 +51,5 @@ export function setLang(next: Lang): void {
 
 /** The messages of the current language (reactive: read it inside a tracking scope). */
 export function t(): Messages {
-  return MESSAGES[lang()];
+  return tables[lang()] ?? vi_messages;
 }

@@ -16,6 +16,9 @@ export interface InspectorProps {
   dispatch: (command: Command, label: string) => void;
   onGoalSeek: (start: { indicator: string; period: string; value: number }) => void;
   onClose: () => void;
+  /** The scenario shown, if any, and whether it changes this indicator itself. */
+  scenario?: string | null;
+  ownOverride?: boolean;
 }
 
 const METHODS: Projection['method'][] = ['constant', 'linear', 'growth', 'reachTarget', 'logistic', 'interpolate', 'manual', 'formula'];
@@ -137,6 +140,12 @@ export function Inspector(props: InspectorProps) {
         <button type="button" class="icon-button" aria-label={m().closeInspector} onClick={() => props.onClose()}>×</button>
       </header>
       <p class="inspector-id">{m().fieldId}: <code>{id()}</code></p>
+      <Show when={props.scenario && props.ownOverride}>
+        <button type="button" class="button" title={m().resetOverrideHint} data-testid="reset-override"
+          onClick={() => props.dispatch({ type: 'resetOverride', scenario: props.scenario as string, indicator: id() }, label(m().resetOverride))}>
+          ↺ {m().resetOverride}
+        </button>
+      </Show>
 
       <Show when={problems().length > 0}>
         <div class="banner banner-error" role="alert">
