@@ -176,7 +176,22 @@ function applyInner(plan: Plan, command: Command): Result<Applied, CommandError>
       if (index < 0) return err({ code: 'unknownIndicator', indicator: command.indicator });
       const indicators = [...plan.indicators];
       const [removed] = indicators.splice(index, 1);
-      return ok({ plan: { ...plan, indicators }, inverse: { type: 'addIndicator', indicator: removed as Indicator, index } });
+      // Scenarios lose their overrides of the indicator too (a plan must not name a missing
+      // one); the undo puts each back after the indicator.
+      const restore: Command[] = [];
+      const scenarios = plan.scenarios?.map((scenario) => {
+        const override = scenario.overrides[command.indicator];
+        if (!override) return scenario;
+        restore.push({ type: 'replaceOverride', scenario: scenario.id, indicator: command.indicator, override });
+        const overrides = { ...scenario.overrides };
+        delete overrides[command.indicator];
+        return { ...scenario, overrides };
+      });
+      const add: Command = { type: 'addIndicator', indicator: removed as Indicator, index };
+      return ok({
+        plan: { ...plan, indicators, ...(scenarios ? { scenarios } : {}) },
+        inverse: restore.length > 0 ? { type: 'batch', commands: [add, ...restore] } : add,
+      });
     }
     case 'addScenario':
     case 'removeScenario':

@@ -54,6 +54,13 @@ describe('commands', () => {
     expect(strip(apply(changed, inverse).plan)).toEqual(strip(plan));
   });
 
+  it('removing an indicator drops its scenario overrides, and undo puts them back', () => {
+    const plan = { ...basePlan(), scenarios: [{ id: 's', name: { vi: 's' }, overrides: { a: { actuals: { '2024': 3 } } } }] };
+    const { plan: removed, inverse } = apply(plan, { type: 'removeIndicator', indicator: 'a' });
+    expect(removed.scenarios?.[0]?.overrides).toEqual({});
+    expect(strip(apply(removed, inverse).plan)).toEqual(strip(plan));
+  });
+
   it('never changes the plan it is given', () => {
     const plan = basePlan();
     const frozen = JSON.stringify(plan);
