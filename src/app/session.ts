@@ -13,7 +13,7 @@ import type { SessionProblem } from '../engine/session.ts';
 import { resolveScenario, type ScenarioProblem } from '../engine/scenarios/resolve.ts';
 import type { GoalSeekAnswer, GoalSeekProblem, GoalSeekRequest } from '../engine/solve/index.ts';
 import type { SimulationFailure } from '../engine/api.ts';
-import type { SimulationResult } from '../engine/uncertainty/index.ts';
+import type { SensitivityProblem, SensitivityResult, SimulationResult } from '../engine/uncertainty/index.ts';
 import type { PlanRepository, PlanSummary, StorageError } from '../storage/index.ts';
 import type { FileIssue } from '../format/issues.ts';
 
@@ -95,6 +95,8 @@ export interface PlanSession {
   /** Runs a preview then the full simulation; later edits rerun it on their own. */
   simulate(options?: { seed?: number; trials?: number }): Promise<void>;
   cancelSimulation(): void;
+  /** The tornado data of the open plan (shown scenario): each ranged input's effect on each target. */
+  sensitivity(): Promise<Result2<SensitivityResult, CallError<SensitivityProblem | ScenarioProblem>>>;
   /** Resolves when every pending save has reached storage (or failed). */
   flush(): Promise<void>;
 }
@@ -436,6 +438,11 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
       simulationSettings = null;
       engine.cancelSimulation();
       setSimulationProgress(null);
+    },
+    sensitivity() {
+      const current = plan();
+      if (!current) return Promise.resolve({ ok: false, error: { code: 'closed' } });
+      return engine.sensitivity(current, scenarioFor(current));
     },
     goalSeek(request) {
       const current = plan();

@@ -6,7 +6,7 @@
  */
 import * as Comlink from 'comlink';
 import type { SimulationFailure } from '../engine/api.ts';
-import type { SimulationOptions, SimulationResult } from '../engine/uncertainty/index.ts';
+import type { SensitivityProblem, SensitivityResult, SimulationOptions, SimulationResult } from '../engine/uncertainty/index.ts';
 import type { WorkerApi } from './worker-host.ts';
 import type { Plan } from '../engine/model/plan.ts';
 import type { SessionProblem } from '../engine/session.ts';
@@ -44,6 +44,8 @@ export interface EngineClient {
    * supersedes an older one; the call times out only when no progress comes for the time limit.
    */
   simulate(plan: Plan, options: SimulationOptions, onProgress?: (done: number, total: number) => void, scenario?: string | null): Promise<Result<SimulationResult, CallError<SimulationFailure>>>;
+  /** Each ranged input's effect on each target (tornado data). */
+  sensitivity(plan: Plan, scenario?: string | null): Promise<Result<SensitivityResult, CallError<SensitivityProblem | ScenarioProblem>>>;
   /** Stops the running simulation; its call resolves with `cancelled`. */
   cancelSimulation(): void;
   /** How many workers have been started (1 + restarts). */
@@ -57,7 +59,7 @@ export interface EngineClientOptions {
   onRestart?: (reason: ClientError) => void;
 }
 
-type Kind = 'compute' | 'compare' | 'goalSeek' | 'simulate';
+type Kind = 'compute' | 'compare' | 'goalSeek' | 'simulate' | 'sensitivity';
 
 interface Pending {
   fail: (error: ClientError) => void;
@@ -73,7 +75,7 @@ export function createEngineClient(spawn: () => EngineWorker, options: EngineCli
   let generation = 0;
   let closed = false;
   let nextId = 0;
-  const latest: Record<Kind, number> = { compute: -1, compare: -1, goalSeek: -1, simulate: -1 };
+  const latest: Record<Kind, number> = { compute: -1, compare: -1, goalSeek: -1, simulate: -1, sensitivity: -1 };
   const pending = new Map<number, Pending>();
 
   function start(): Comlink.Remote<WorkerApi> {
@@ -155,6 +157,7 @@ export function createEngineClient(spawn: () => EngineWorker, options: EngineCli
         onProgress?.(done, total);
       },
     }), scenario ?? null)),
+    sensitivity: (plan, scenario) => call('sensitivity', (api) => api.sensitivity(plan, scenario ?? null)),
     cancelSimulation() {
       void remote?.cancelSimulation();
     },

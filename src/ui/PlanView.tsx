@@ -22,6 +22,7 @@ const HistoryPanel = lazy(() => import('./HistoryPanel.tsx').then((m) => ({ defa
 const GoalSeekDialog = lazy(() => import('./GoalSeekDialog.tsx').then((m) => ({ default: m.GoalSeekDialog })));
 const ExportMenu = lazy(() => import('./spreadsheet/ExportMenu.tsx').then((m) => ({ default: m.ExportMenu })));
 const IndicatorChart = lazy(() => import('./charts/IndicatorChart.tsx'));
+const TornadoChart = lazy(() => import('./charts/TornadoChart.tsx').then((m) => ({ default: m.TornadoChart })));
 // The scenario and simulation bars appear a moment after the grid: their code is not on the
 // path to a first interactive grid.
 const ScenarioBar = lazy(() => import('./scenarios/ScenarioBar.tsx').then((m) => ({ default: m.ScenarioBar })));
@@ -211,7 +212,14 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
       <Show when={chartOpen()}>
         <section class="chart-panel" aria-label={t().showChart}>
           <Show when={focusedIndicator() && session.result() ? focusedIndicator() : null} fallback={<p class="field-hint">{t().chartEmpty}</p>}>
-            {(indicator) => <IndicatorChart indicator={indicator()} result={session.result()!} band={band()} />}
+            {(indicator) => (
+              <div class="chart-row">
+                <IndicatorChart indicator={indicator()} result={session.result()!} band={band()} />
+                <Show when={indicator().targets.length > 0}>
+                  <TornadoChart session={session} plan={view()} indicator={indicator()} />
+                </Show>
+              </div>
+            )}
           </Show>
         </section>
       </Show>

@@ -28,6 +28,9 @@ test('a range on an input gives each target a probability, reproduced exactly by
   // The band appears in the chart of the selected indicator.
   await page.getByTestId('toggle-chart').click();
   await expect(page.getByTestId('indicator-chart')).toContainText('P10');
+  // The tornado chart shows the one ranged input's swing on the internet target.
+  await expect(page.getByTestId('tornado').locator('rect')).toHaveCount(1);
+  await expect(page.getByTestId('tornado')).toContainText('Thuê bao Internet băng rộng');
 
   await page.getByTestId('simulate').click();
   await expect(page.getByTestId('simulation-status')).toContainText('Kết quả mô phỏng 10.000 lần thử');
