@@ -112,7 +112,7 @@ export function measureTopEdit(model: BenchModel, program: Program, floor: Floor
       runFloor(floor);
     },
   }, { warmup: 20, samples: 41, batch: 10 });
-  const hyperformulaEdit = time((i) => sheet.setRate(row, editedRate(base, i)), { warmup: 2, samples: 9 });
+  const hyperformulaEdit = time((i) => sheet.setRate(row, editedRate(base, i)), { warmup: 3, samples: 15 });
 
   // Leave all three at the plan's rate, computed, for whoever measures next.
   setParameter(program, row, 'rate', NaN);
