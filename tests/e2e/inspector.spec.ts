@@ -54,3 +54,13 @@ test('a cycle between formulas is shown on the rows in it, naming the cycle', as
   await expect(page.getByTestId('inspector')).toContainText('Vòng lặp');
   await expect(page.getByTestId('inspector')).toContainText('population');
 });
+
+test('an indicator moves up and down within its group, as one undoable step', async ({ page }) => {
+  await openApp(page);
+  await cell(page, 'online_services_full', 'name').click();
+  await page.getByTestId('move-up').click();
+  const rowIndex = (id: string) => page.locator(`.ag-row[row-id="i:${id}"]`).first().getAttribute('row-index');
+  await expect.poll(async () => Number(await rowIndex('online_services_full')) < Number(await rowIndex('online_services_partial'))).toBe(true);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => Number(await rowIndex('online_services_full')) > Number(await rowIndex('online_services_partial'))).toBe(true);
+});

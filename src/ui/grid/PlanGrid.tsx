@@ -76,6 +76,8 @@ export function PlanGrid(props: PlanGridProps) {
   let anchor: CellPosition | null = null;
   let extent: CellPosition | null = null;
   const [selection, setSelection] = createSignal<CellRange | null>(null);
+  let rowOrder = '';
+  let selectedRowId: string | null = null;
   const select = (from: CellPosition, to: CellPosition) => {
     anchor = from;
     extent = to;
@@ -284,8 +286,9 @@ export function PlanGrid(props: PlanGridProps) {
         if (column >= 0 && !inRange(selection(), event.rowIndex, column)) {
           select({ row: event.rowIndex, column }, { row: event.rowIndex, column });
         }
-        if (!props.onFocusIndicator) return;
         const node = api.getDisplayedRowAtIndex(event.rowIndex);
+        selectedRowId = node?.data?.rowId ?? null;
+        if (!props.onFocusIndicator) return;
         props.onFocusIndicator(node?.data?.kind === 'indicator' ? node.data.indicator.id : null);
       },
     });
@@ -303,7 +306,22 @@ export function PlanGrid(props: PlanGridProps) {
     () => [props.plan, props.result, lang(), props.probabilities, props.overrides] as const,
     ([plan, result, language, probabilities, overrides]) => {
       if (!api) return;
-      api.setGridOption('rowData', buildRows(plan, result, language, t().ungrouped, probabilities, overrides));
+      const rows = buildRows(plan, result, language, t().ungrouped, probabilities, overrides);
+      const order = rows.map((row) => row.rowId).join('\n');
+      // Row ids keep rows (and focus) across updates, but a reordered plan needs the rows laid
+      // out anew: AG Grid keeps its own order for rows it already has.
+      if (order !== rowOrder && rowOrder !== '') {
+        const focusedCell = api.getFocusedCell();
+        api.setGridOption('rowData', []);
+        api.setGridOption('rowData', rows);
+        if (focusedCell && selectedRowId) {
+          const index = rows.findIndex((row) => row.rowId === selectedRowId);
+          if (index >= 0) api.setFocusedCell(index, focusedCell.column);
+        }
+      } else {
+        api.setGridOption('rowData', rows);
+      }
+      rowOrder = order;
       // Values are derived in value getters: refresh so cells whose row object is reused repaint.
       api.refreshCells();
     },

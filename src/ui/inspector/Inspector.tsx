@@ -126,6 +126,16 @@ export function Inspector(props: InspectorProps) {
     return result.problems.filter((p) => p.row === row);
   };
 
+  /** The index of the nearest indicator of the same group above (-1) or below (+1), or -1. */
+  const neighbour = (direction: -1 | 1): number => {
+    const all = props.plan.indicators;
+    const here = all.findIndex((i) => i.id === id());
+    for (let i = here + direction; i >= 0 && i < all.length; i += direction) {
+      if (all[i]?.group === props.indicator.group) return i;
+    }
+    return -1;
+  };
+
   const setProjection = (projection: Projection, what: string) =>
     props.dispatch({ type: 'setProjection', indicator: id(), projection }, label(what));
 
@@ -140,6 +150,12 @@ export function Inspector(props: InspectorProps) {
         <button type="button" class="icon-button" aria-label={m().closeInspector} onClick={() => props.onClose()}>×</button>
       </header>
       <p class="inspector-id">{m().fieldId}: <code>{id()}</code></p>
+      <div class="inspector-move" role="group" aria-label={m().moveIndicator}>
+        <button type="button" class="button" data-testid="move-up" disabled={neighbour(-1) < 0}
+          onClick={() => props.dispatch({ type: 'moveIndicator', indicator: id(), index: neighbour(-1) }, label(m().moveUp))}>↑ {m().moveUp}</button>
+        <button type="button" class="button" data-testid="move-down" disabled={neighbour(1) < 0}
+          onClick={() => props.dispatch({ type: 'moveIndicator', indicator: id(), index: neighbour(1) }, label(m().moveDown))}>↓ {m().moveDown}</button>
+      </div>
       <Show when={props.scenario && props.ownOverride}>
         <button type="button" class="button" title={m().resetOverrideHint} data-testid="reset-override"
           onClick={() => props.dispatch({ type: 'resetOverride', scenario: props.scenario as string, indicator: id() }, label(m().resetOverride))}>
