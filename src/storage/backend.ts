@@ -8,7 +8,7 @@
  */
 import { liveQuery } from 'dexie';
 import type { Plan } from '../engine/model/plan.ts';
-import type { ChitieuDatabase, TableName, TrashRow } from './database.ts';
+import type { ChitieuDatabase, HistoryRow, SnapshotRow, TableName, TrashRow } from './database.ts';
 
 export interface StoreTx {
   getPlan(id: string): Promise<Plan | undefined>;
@@ -25,6 +25,18 @@ export interface StoreTx {
   deleteTrash(ids: string[]): Promise<void>;
   getSetting(key: string): Promise<{ value: unknown } | undefined>;
   putSetting(key: string, value: unknown): Promise<void>;
+  deleteSettings(keys: string[]): Promise<void>;
+  getSnapshot(id: string): Promise<SnapshotRow | undefined>;
+  /** The plan of a snapshot (table `snapshotPlans`). */
+  getSnapshotPlan(id: string): Promise<Plan | undefined>;
+  snapshotsOf(planId: string): Promise<SnapshotRow[]>;
+  /** Writes the summary row and the plan row of a snapshot. */
+  putSnapshot(row: SnapshotRow, plan: Plan): Promise<void>;
+  /** Deletes summary and plan rows. */
+  deleteSnapshots(ids: string[]): Promise<void>;
+  getHistory(planId: string): Promise<HistoryRow | undefined>;
+  putHistory(row: HistoryRow): Promise<void>;
+  deleteHistory(planIds: string[]): Promise<void>;
 }
 
 export interface StoreBackend {
@@ -66,6 +78,23 @@ function dexieTx(db: ChitieuDatabase): StoreTx {
     putSetting: async (key, value) => {
       await db.settings.put({ key, value });
     },
+    deleteSettings: (keys) => db.settings.bulkDelete(keys),
+    getSnapshot: (id) => db.snapshots.get(id),
+    getSnapshotPlan: async (id) => (await db.snapshotPlans.get(id))?.plan,
+    snapshotsOf: (planId) => db.snapshots.where('planId').equals(planId).toArray(),
+    putSnapshot: async (row, plan) => {
+      await db.snapshots.put(row);
+      await db.snapshotPlans.put({ id: row.id, plan });
+    },
+    deleteSnapshots: async (ids) => {
+      await db.snapshots.bulkDelete(ids);
+      await db.snapshotPlans.bulkDelete(ids);
+    },
+    getHistory: (planId) => db.history.get(planId),
+    putHistory: async (row) => {
+      await db.history.put(row);
+    },
+    deleteHistory: (planIds) => db.history.bulkDelete(planIds),
   };
 }
 

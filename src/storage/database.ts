@@ -3,15 +3,16 @@
  *
  * Versions are explicit and never edited once shipped: a change of tables or indexes is a new
  * `this.version(n)` with an upgrade function and a fixture database of every earlier version
- * (docs/decisions/0004-storage.md).
+ * (tests/fixtures/databases; docs/decisions/0004-storage.md and 0010-snapshots-and-reliability.md).
  */
-import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
+import { Dexie, type DexieOptions, type EntityTable, type Transaction } from 'dexie';
+import type { Command } from '../engine/commands/index.ts';
 import type { Plan } from '../engine/model/plan.ts';
 
 export const DATABASE_NAME = 'chitieu';
 
 /** The newest schema version this build understands (Dexie's number; IndexedDB sees ×10). */
-export const DATABASE_VERSION = 1;
+export const DATABASE_VERSION = 2;
 
 /** A deleted plan, kept so the delete can be undone. */
 export interface TrashRow {
@@ -27,20 +28,101 @@ export interface SettingRow {
   value: unknown;
 }
 
-export type TableName = 'plans' | 'trash' | 'settings';
+/** `manual`: named by the planner; `beforeRestore`: the plan as it was just before a restore. */
+export type SnapshotKind = 'manual' | 'beforeRestore';
+
+/**
+ * What a snapshot list shows, without the plan: listing reads these rows only, so a list of
+ * snapshots of a 1,000 × 120 plan does not read every copy of it. The plan is in `snapshotPlans`
+ * under the same id, written and deleted in the same transactions.
+ */
+export interface SnapshotRow {
+  id: string;
+  planId: string;
+  /** The planner's name ("gửi Sở, 02/01"); for `beforeRestore`, the name of the snapshot restored. */
+  name: string;
+  kind: SnapshotKind;
+  /** ISO timestamp. */
+  createdAt: string;
+  /** The plan's revision when the snapshot was taken. */
+  revision: number;
+  indicatorCount: number;
+}
+
+export interface SnapshotPlanRow {
+  id: string;
+  plan: Plan;
+}
+
+/** One undoable change, as the UI keeps it: the command that undoes (or redoes) it, and its name. */
+export interface HistoryEntry {
+  command: Command;
+  label: string;
+}
+
+/** A plan's undo and redo history, valid for the plan at `revision` only. */
+export interface HistoryRow {
+  planId: string;
+  revision: number;
+  undo: HistoryEntry[];
+  redo: HistoryEntry[];
+}
+
+export type TableName = 'plans' | 'trash' | 'settings' | 'snapshots' | 'snapshotPlans' | 'history';
+
+/** One step of a schema upgrade, run by Dexie inside the version-change transaction. */
+export type Upgrade = (tx: Transaction) => Promise<void>;
+
+/** Upgrades record themselves here, for bug reports: `{ from, to, at }[]`. */
+export const SETTING_UPGRADES = 'upgrades';
+
+export interface UpgradeRecord {
+  from: number;
+  to: number;
+  at: string;
+}
+
+/**
+ * Version 1 → 2 adds tables and changes no row, so there is nothing to transform; the step only
+ * records itself. It runs in the version-change transaction: if it fails, IndexedDB aborts the
+ * whole upgrade and the database stays at version 1 with every row as it was.
+ */
+export const upgradeToV2: Upgrade = async (tx) => {
+  const settings = tx.table<SettingRow, string>('settings');
+  const previous = (await settings.get(SETTING_UPGRADES))?.value;
+  const records: UpgradeRecord[] = Array.isArray(previous) ? (previous as UpgradeRecord[]) : [];
+  await settings.put({ key: SETTING_UPGRADES, value: [...records, { from: 1, to: 2, at: new Date().toISOString() }] });
+};
+
+export interface ChitieuDatabaseOptions extends DexieOptions {
+  /** Replaces a version's upgrade step (tests inject failing ones). */
+  upgrades?: Partial<Record<2, Upgrade>>;
+}
 
 export class ChitieuDatabase extends Dexie {
   /** Whole plans, stored as they are in the plan file (primary key `id`). */
   declare plans: EntityTable<Plan, 'id'>;
   declare trash: EntityTable<TrashRow, 'id'>;
   declare settings: EntityTable<SettingRow, 'key'>;
+  declare snapshots: EntityTable<SnapshotRow, 'id'>;
+  declare snapshotPlans: EntityTable<SnapshotPlanRow, 'id'>;
+  declare history: EntityTable<HistoryRow, 'planId'>;
 
-  constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
-    super(name, options);
+  constructor(name: string = DATABASE_NAME, options: ChitieuDatabaseOptions = {}) {
+    const { upgrades = {}, ...dexieOptions } = options;
+    super(name, dexieOptions);
+    // Shipped: never edit.
     this.version(1).stores({
       plans: 'id, updatedAt, name',
       trash: 'id, deletedAt',
       settings: 'key',
     });
+    this.version(2)
+      .stores({
+        snapshots: 'id, planId',
+        snapshotPlans: 'id',
+        history: 'planId',
+      })
+      .upgrade(upgrades[2] ?? upgradeToV2);
   }
 }

@@ -27,7 +27,13 @@ export type OpenError =
   /** No IndexedDB, or the browser refused to open it (private mode, disabled storage, …). */
   | { kind: 'unavailable'; message: string; cause?: unknown }
   /** The stored database was written by a newer Chitieu; this build leaves it untouched. */
-  | { kind: 'newerDatabase'; message: string; storedVersion?: number; supportedVersion: number };
+  | { kind: 'newerDatabase'; message: string; storedVersion?: number; supportedVersion: number }
+  /**
+   * Upgrading the stored database to this build's version failed. IndexedDB rolled the upgrade
+   * back: the database is still at `storedVersion` with every row as it was (an older build reads
+   * it). Use memory mode with a warning; the next start tries the upgrade again.
+   */
+  | { kind: 'upgradeFailed'; message: string; storedVersion: number; supportedVersion: number; cause?: unknown };
 
 const QUOTA_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']);
 const UNAVAILABLE_NAMES = new Set([

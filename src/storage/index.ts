@@ -1,6 +1,7 @@
 /** The storage layer's public surface: the UI and app import from here, never from Dexie. */
 export { DATABASE_NAME, DATABASE_VERSION } from './database.ts';
 export type { OpenError, SeedError, StorageError } from './errors.ts';
+export { BACKUP_MAX_AGE_DAYS, UNPROTECTED_BACKUP_MAX_AGE_HOURS, needsBackupReminder } from './backup.ts';
 export {
   createMemoryRepository,
   openStorage,
@@ -8,15 +9,26 @@ export {
   type OpenStorageOptions,
 } from './open.ts';
 export {
+  HISTORY_LIMIT,
+  SETTING_LAST_EXPORT,
   SETTING_PERSISTENCE,
   SETTING_SEEDED,
+  SNAPSHOT_NAME_LIMIT,
+  type ExportStatus,
+  type HistoryEntry,
   type PersistenceState,
+  type PlanHistory,
   type PlanRepository,
   type PlanRepositoryOptions,
   type PlanSummary,
   type PlanValidator,
+  type RestoreOptions,
+  type RestoreOutcome,
   type SaveOptions,
   type SeedOutcome,
+  type Snapshot,
+  type SnapshotKind,
+  type SnapshotSummary,
   type StorageManagerLike,
   type TrashSummary,
   type Unsubscribe,

@@ -6,7 +6,7 @@
  */
 import type { Plan } from '../engine/model/plan.ts';
 import type { StoreBackend, StoreTx } from './backend.ts';
-import type { SettingRow, TableName, TrashRow } from './database.ts';
+import type { HistoryRow, SettingRow, SnapshotPlanRow, SnapshotRow, TableName, TrashRow } from './database.ts';
 import { repositoryOver } from './repository.ts';
 import type { PlanRepository, PlanRepositoryOptions } from './types.ts';
 
@@ -14,10 +14,13 @@ export interface MemoryStore {
   plans: Map<string, Plan>;
   trash: Map<string, TrashRow>;
   settings: Map<string, SettingRow>;
+  snapshots: Map<string, SnapshotRow>;
+  snapshotPlans: Map<string, SnapshotPlanRow>;
+  history: Map<string, HistoryRow>;
 }
 
 export function createMemoryStore(): MemoryStore {
-  return { plans: new Map(), trash: new Map(), settings: new Map() };
+  return { plans: new Map(), trash: new Map(), settings: new Map(), snapshots: new Map(), snapshotPlans: new Map(), history: new Map() };
 }
 
 export interface MemoryRepositoryOptions extends PlanRepositoryOptions {
@@ -75,6 +78,28 @@ function memoryTx(store: MemoryStore, undo: Undo[] | null, touched: Set<TableNam
       return row === undefined ? undefined : { value: structuredClone(row.value) };
     },
     putSetting: async (key, value) => set('settings', store.settings, key, { key, value }),
+    deleteSettings: async (keys) => {
+      for (const key of keys) remove('settings', store.settings, key);
+    },
+    getSnapshot: async (id) => copy(store.snapshots.get(id)),
+    getSnapshotPlan: async (id) => copy(store.snapshotPlans.get(id)?.plan),
+    snapshotsOf: async (planId) =>
+      [...store.snapshots.values()].filter((r) => r.planId === planId).map((r) => structuredClone(r)),
+    putSnapshot: async (row, plan) => {
+      set('snapshots', store.snapshots, row.id, row);
+      set('snapshotPlans', store.snapshotPlans, row.id, { id: row.id, plan });
+    },
+    deleteSnapshots: async (ids) => {
+      for (const id of ids) {
+        remove('snapshots', store.snapshots, id);
+        remove('snapshotPlans', store.snapshotPlans, id);
+      }
+    },
+    getHistory: async (planId) => copy(store.history.get(planId)),
+    putHistory: async (row) => set('history', store.history, row.planId, row),
+    deleteHistory: async (planIds) => {
+      for (const planId of planIds) remove('history', store.history, planId);
+    },
   };
 }
 

@@ -3,7 +3,7 @@
  * app can fall back to `createMemoryRepository()` with a warning instead of failing.
  */
 import { err, ok, type Result } from '../engine/result.ts';
-import { ChitieuDatabase, DATABASE_NAME, DATABASE_VERSION } from './database.ts';
+import { ChitieuDatabase, DATABASE_NAME, DATABASE_VERSION, type ChitieuDatabaseOptions } from './database.ts';
 import { messageOf, type OpenError } from './errors.ts';
 import { createPlanRepository } from './repository.ts';
 import type { PlanRepository, PlanRepositoryOptions } from './types.ts';
@@ -24,6 +24,8 @@ export interface OpenStorageOptions extends PlanRepositoryOptions {
   /** Defaults to the global `indexedDB` (tests inject one). */
   indexedDB?: IDBFactory;
   IDBKeyRange?: typeof IDBKeyRange;
+  /** Replaces upgrade steps (tests inject failing ones). */
+  upgrades?: ChitieuDatabaseOptions['upgrades'];
 }
 
 export interface OpenedStorage {
@@ -87,6 +89,17 @@ function newerDatabase(storedNative: number | undefined): OpenError {
   };
 }
 
+function upgradeFailed(storedNative: number, e: unknown): OpenError {
+  const storedVersion = storedNative / 10;
+  return {
+    kind: 'upgradeFailed',
+    storedVersion,
+    supportedVersion: DATABASE_VERSION,
+    message: `The stored data could not be upgraded from database version ${storedVersion} to ${DATABASE_VERSION}; it was left as it was. ${messageOf(e)}`,
+    cause: e,
+  };
+}
+
 function unavailable(e: unknown): OpenError {
   return { kind: 'unavailable', message: `IndexedDB could not be opened: ${messageOf(e)}`, cause: e };
 }
@@ -103,7 +116,7 @@ export async function openStorage(
   name: string = DATABASE_NAME,
   options: OpenStorageOptions = {},
 ): Promise<Result<OpenedStorage, OpenError>> {
-  const { onVersionChange, onBlocked, indexedDB: injected, IDBKeyRange: injectedKeyRange, ...repositoryOptions } = options;
+  const { onVersionChange, onBlocked, indexedDB: injected, IDBKeyRange: injectedKeyRange, upgrades, ...repositoryOptions } = options;
   const factory = injected ?? globalFactory();
   const keyRange = injectedKeyRange ?? globalKeyRange();
   if (factory === undefined || keyRange === undefined) {
@@ -120,7 +133,12 @@ export async function openStorage(
   }
   if (stored > supported) return err(newerDatabase(stored));
 
-  const db = new ChitieuDatabase(name, { indexedDB: factory, IDBKeyRange: keyRange, autoOpen: false });
+  const db = new ChitieuDatabase(name, {
+    indexedDB: factory,
+    IDBKeyRange: keyRange,
+    autoOpen: false,
+    ...(upgrades === undefined ? {} : { upgrades }),
+  });
   db.on('versionchange', (event: IDBVersionChangeEvent) => {
     // Let the other tab's upgrade proceed, and stay closed: reopening could meet a newer schema.
     db.close({ disableAutoOpen: true });
@@ -133,7 +151,10 @@ export async function openStorage(
     await db.open();
   } catch (e) {
     db.close();
-    return err(isVersionError(e) ? newerDatabase(undefined) : unavailable(e));
+    if (isVersionError(e)) return err(newerDatabase(undefined));
+    // An upgrade step failed: IndexedDB aborted the version change, so nothing was modified.
+    if (stored > 0 && stored < supported) return err(upgradeFailed(stored, e));
+    return err(unavailable(e));
   }
 
   // Another tab may have upgraded between the look and the open.

@@ -5,19 +5,27 @@
  * edit was based on; a create never overwrites; a delete moves the plan to the trash in the same
  * transaction; the example plan is seeded once, flagged in the same transaction.
  */
+import { newPlanId } from '../engine/model/factories.ts';
 import type { Plan } from '../engine/model/plan.ts';
 import { err, ok, type Result } from '../engine/result.ts';
 import { dexieBackend, type StoreBackend, type StoreTx } from './backend.ts';
-import type { ChitieuDatabase, TrashRow } from './database.ts';
+import type { ChitieuDatabase, HistoryEntry, HistoryRow, SnapshotRow, TrashRow } from './database.ts';
 import { messageOf, toStorageError, type SeedError, type StorageError } from './errors.ts';
 import {
+  HISTORY_LIMIT,
+  SETTING_LAST_EXPORT,
   SETTING_PERSISTENCE,
   SETTING_SEEDED,
+  SNAPSHOT_NAME_LIMIT,
+  type ExportStatus,
   type PersistenceState,
+  type PlanHistory,
   type PlanRepository,
   type PlanRepositoryOptions,
   type PlanSummary,
+  type RestoreOutcome,
   type SeedOutcome,
+  type SnapshotSummary,
   type StorageManagerLike,
   type TrashSummary,
 } from './types.ts';
@@ -45,6 +53,52 @@ function newestFirst(a: { updatedAt: string; id: string }, b: { updatedAt: strin
 }
 
 const notFound = (id: string): StorageError => ({ kind: 'notFound', id, message: `No plan with id ${id}` });
+const noSnapshot = (id: string): StorageError => ({ kind: 'notFound', id, message: `No snapshot with id ${id}` });
+
+const conflict = (id: string, expected: number, stored: number): StorageError => ({
+  kind: 'conflict',
+  id,
+  expectedRevision: expected,
+  storedRevision: stored,
+  message: `Plan ${id} was changed elsewhere (stored revision ${stored}, expected ${expected})`,
+});
+
+/** Newest first, then by id so that equal times list in a stable order. */
+function newestSnapshotFirst(a: SnapshotRow, b: SnapshotRow): number {
+  return newestFirst({ updatedAt: a.createdAt, id: a.id }, { updatedAt: b.createdAt, id: b.id });
+}
+
+const exportKey = (planId: string) => `${SETTING_LAST_EXPORT}${planId}`;
+
+/** The row stored for a history: each list cut to its last `HISTORY_LIMIT` entries. */
+function historyRow(planId: string, revision: number, history: PlanHistory): HistoryRow {
+  return {
+    planId,
+    revision,
+    undo: history.undo.slice(-HISTORY_LIMIT),
+    redo: history.redo.slice(-HISTORY_LIMIT),
+  };
+}
+
+function isHistoryEntry(value: unknown): value is HistoryEntry {
+  if (typeof value !== 'object' || value === null) return false;
+  const { command, label } = value as { command?: unknown; label?: unknown };
+  return (
+    typeof label === 'string' &&
+    typeof command === 'object' &&
+    command !== null &&
+    typeof (command as { type?: unknown }).type === 'string'
+  );
+}
+
+/** A stored history is ours, but may come from another version: anything odd reads as none. */
+function readableHistory(row: HistoryRow): PlanHistory {
+  const { undo, redo } = row;
+  if (!Array.isArray(undo) || !Array.isArray(redo) || !undo.every(isHistoryEntry) || !redo.every(isHistoryEntry)) {
+    return { undo: [], redo: [] };
+  }
+  return { undo, redo };
+}
 
 function defaultStorageManager(): StorageManagerLike | null {
   try {
@@ -77,6 +131,7 @@ export function repositoryOver(backend: StoreBackend, options: PlanRepositoryOpt
 
   const listQuery = async (tx: StoreTx) => (await tx.allPlans()).map(summarize).sort(newestFirst);
   const planQuery = (id: string) => async (tx: StoreTx) => (await tx.getPlan(id)) ?? null;
+  const snapshotsQuery = (planId: string) => async (tx: StoreTx) => (await tx.snapshotsOf(planId)).sort(newestSnapshotFirst);
 
   function requestPersistence(): Promise<Result<PersistenceState, StorageError>> {
     persistenceRequest ??= attempt(async () => {
@@ -139,21 +194,14 @@ export function repositoryOver(backend: StoreBackend, options: PlanRepositoryOpt
     },
 
     savePlan: async (plan, saveOptions = {}) => {
+      const { expectedRevision: expected, history } = saveOptions;
       const result = await attempt(() =>
-        backend.write(['plans'], async (tx): Promise<Result<void, StorageError>> => {
+        backend.write(history === undefined ? ['plans'] : ['plans', 'history'], async (tx): Promise<Result<void, StorageError>> => {
           const stored = await tx.getPlan(plan.id);
           if (stored === undefined) return err(notFound(plan.id));
-          const expected = saveOptions.expectedRevision;
-          if (expected !== undefined && stored.revision !== expected) {
-            return err({
-              kind: 'conflict',
-              id: plan.id,
-              expectedRevision: expected,
-              storedRevision: stored.revision,
-              message: `Plan ${plan.id} was changed elsewhere (stored revision ${stored.revision}, expected ${expected})`,
-            });
-          }
+          if (expected !== undefined && stored.revision !== expected) return err(conflict(plan.id, expected, stored.revision));
           await tx.putPlan(plan);
+          if (history !== undefined) await tx.putHistory(historyRow(plan.id, plan.revision, history));
           return ok(undefined);
         }),
       );
@@ -213,12 +261,156 @@ export function repositoryOver(backend: StoreBackend, options: PlanRepositoryOpt
 
     emptyTrash: (olderThan) =>
       attempt(() =>
-        backend.write(['trash'], async (tx) => {
+        backend.write(['trash', 'plans', 'snapshots', 'snapshotPlans', 'history', 'settings'], async (tx) => {
           const ids = await tx.trashIdsBefore(olderThan?.toISOString());
           await tx.deleteTrash(ids);
+          // What belonged to the plans deleted for good goes with them, unless a plan with the
+          // same id lives again (then it is that plan's).
+          const gone: string[] = [];
+          for (const id of ids) if ((await tx.getPlan(id)) === undefined) gone.push(id);
+          const snapshotIds: string[] = [];
+          for (const id of gone) snapshotIds.push(...(await tx.snapshotsOf(id)).map((row) => row.id));
+          await tx.deleteSnapshots(snapshotIds);
+          await tx.deleteHistory(gone);
+          await tx.deleteSettings(gone.map(exportKey));
           return ok(ids.length);
         }),
       ),
+
+    createSnapshot: async (planId, name) => {
+      const trimmed = name.trim().slice(0, SNAPSHOT_NAME_LIMIT);
+      if (trimmed === '') {
+        return err({ kind: 'invalid', issues: [{ path: ['name'], message: 'A snapshot needs a name' }], message: 'A snapshot needs a name' });
+      }
+      const result = await attempt(() =>
+        backend.write(['plans', 'snapshots', 'snapshotPlans'], async (tx): Promise<Result<SnapshotSummary, StorageError>> => {
+          const plan = await tx.getPlan(planId);
+          if (plan === undefined) return err(notFound(planId));
+          const row: SnapshotRow = {
+            id: newPlanId(),
+            planId,
+            name: trimmed,
+            kind: 'manual',
+            createdAt: now().toISOString(),
+            revision: plan.revision,
+            indicatorCount: summarize(plan).indicatorCount,
+          };
+          await tx.putSnapshot(row, plan);
+          return ok(row);
+        }),
+      );
+      if (result.ok) afterRealSave();
+      return result;
+    },
+
+    listSnapshots: (planId) =>
+      attempt(async () => ok(await backend.read(['snapshots'], snapshotsQuery(planId)))),
+
+    watchSnapshots(planId, callback) {
+      return backend.watch(
+        ['snapshots'],
+        snapshotsQuery(planId),
+        (rows) => callback(ok(rows)),
+        (e) => callback(err(toStorageError(e))),
+      );
+    },
+
+    getSnapshot: (id) =>
+      attempt(async () => {
+        const found = await backend.read(['snapshots', 'snapshotPlans'], async (tx) => ({
+          row: await tx.getSnapshot(id),
+          plan: await tx.getSnapshotPlan(id),
+        }));
+        if (found.row === undefined || found.plan === undefined) return err(noSnapshot(id));
+        const checked = validated(validate, found.plan);
+        if (!checked.ok) return checked;
+        return ok({ ...found.row, plan: checked.value });
+      }),
+
+    deleteSnapshot: (id) =>
+      attempt(() =>
+        backend.write(['snapshots', 'snapshotPlans'], async (tx): Promise<Result<void, StorageError>> => {
+          if ((await tx.getSnapshot(id)) === undefined) return err(noSnapshot(id));
+          await tx.deleteSnapshots([id]);
+          return ok(undefined);
+        }),
+      ),
+
+    restoreSnapshot: async (id, { expectedRevision }) => {
+      const result = await attempt(() =>
+        backend.write(['plans', 'snapshots', 'snapshotPlans', 'history'], async (tx): Promise<Result<RestoreOutcome, StorageError>> => {
+          const row = await tx.getSnapshot(id);
+          const kept = await tx.getSnapshotPlan(id);
+          if (row === undefined || kept === undefined) return err(noSnapshot(id));
+          const current = await tx.getPlan(row.planId);
+          if (current === undefined) {
+            return err({ kind: 'notFound', id: row.planId, message: `Plan ${row.planId} is not stored (deleted?): restore it from the trash first` });
+          }
+          if (current.revision !== expectedRevision) return err(conflict(row.planId, expectedRevision, current.revision));
+          const checked = validated(validate, kept);
+          if (!checked.ok) return checked;
+          const at = now().toISOString();
+          const backup: SnapshotRow = {
+            id: newPlanId(),
+            planId: row.planId,
+            name: row.name,
+            kind: 'beforeRestore',
+            createdAt: at,
+            revision: current.revision,
+            indicatorCount: summarize(current).indicatorCount,
+          };
+          const restored: Plan = { ...checked.value, id: current.id, updatedAt: at, revision: current.revision + 1 };
+          await tx.putSnapshot(backup, current);
+          await tx.putPlan(restored);
+          await tx.deleteHistory([row.planId]);
+          return ok({ plan: restored, backup });
+        }),
+      );
+      if (result.ok) afterRealSave();
+      return result;
+    },
+
+    saveHistory: (planId, history) =>
+      attempt(() =>
+        backend.write(['plans', 'history'], async (tx): Promise<Result<void, StorageError>> => {
+          const plan = await tx.getPlan(planId);
+          if (plan === undefined) return err(notFound(planId));
+          await tx.putHistory(historyRow(planId, plan.revision, history));
+          return ok(undefined);
+        }),
+      ),
+
+    loadHistory: (planId) =>
+      attempt(async () => {
+        const found = await backend.read(['plans', 'history'], async (tx) => ({
+          plan: await tx.getPlan(planId),
+          row: await tx.getHistory(planId),
+        }));
+        if (found.plan === undefined) return err(notFound(planId));
+        if (found.row === undefined || found.row.revision !== found.plan.revision) return ok({ undo: [], redo: [] });
+        return ok(readableHistory(found.row));
+      }),
+
+    recordExport: (planId) =>
+      attempt(() =>
+        backend.write(['plans', 'settings'], async (tx): Promise<Result<void, StorageError>> => {
+          if ((await tx.getPlan(planId)) === undefined) return err(notFound(planId));
+          await tx.putSetting(exportKey(planId), now().toISOString());
+          return ok(undefined);
+        }),
+      ),
+
+    exportStatus: (planId) =>
+      attempt(async () => {
+        const found = await backend.read(['settings'], async (tx) => ({
+          exported: await tx.getSetting(exportKey(planId)),
+          persistence: await tx.getSetting(SETTING_PERSISTENCE),
+        }));
+        const lastExportAt = typeof found.exported?.value === 'string' ? found.exported.value : null;
+        const status = (found.persistence?.value as PersistenceState | undefined)?.status;
+        const persistent: ExportStatus['persistent'] = !backend.durable ? 'unsupported' : status ?? 'unknown';
+        return ok({ lastExportAt, persistent });
+      }),
 
     seedIfFirstRun: (loadExample) =>
       attempt<SeedOutcome, SeedError>(async () => {

@@ -1,7 +1,10 @@
 /** The repository's public shape, shared by the IndexedDB and the in-memory implementations. */
 import type { Plan } from '../engine/model/plan.ts';
 import type { Result } from '../engine/result.ts';
+import type { HistoryEntry, SnapshotRow } from './database.ts';
 import type { SeedError, StorageError } from './errors.ts';
+
+export type { HistoryEntry, SnapshotKind } from './database.ts';
 
 /** A plan validator, injected (in the app: the one from `src/format`). */
 export type PlanValidator = (value: unknown) => Result<Plan, unknown[]>;
@@ -43,6 +46,58 @@ export interface SaveOptions {
    * returns `conflict` and writes nothing. The UI should always pass it.
    */
   expectedRevision?: number;
+  /**
+   * The plan's undo/redo history after this edit, saved in the same transaction as the plan (so a
+   * reload never finds a history that does not match the plan). Each list keeps its last
+   * `HISTORY_LIMIT` entries.
+   */
+  history?: PlanHistory;
+}
+
+/** Most entries kept in each of the undo and redo lists (the session keeps as many). */
+export const HISTORY_LIMIT = 500;
+
+/**
+ * Undo and redo entries, oldest first: the last of `undo` is undone first, the last of `redo` is
+ * redone first (the session's order).
+ */
+export interface PlanHistory {
+  undo: readonly HistoryEntry[];
+  redo: readonly HistoryEntry[];
+}
+
+/** A snapshot as listed: everything but the plan. */
+export type SnapshotSummary = SnapshotRow;
+
+export interface Snapshot extends SnapshotSummary {
+  /** The plan as it was when the snapshot was taken. */
+  plan: Plan;
+}
+
+export interface RestoreOptions {
+  /** The open plan's revision: the restore is refused with `conflict` if the stored one differs. */
+  expectedRevision: number;
+}
+
+export interface RestoreOutcome {
+  /** The plan now stored: the snapshot's content at the next revision. */
+  plan: Plan;
+  /** The automatic snapshot of the plan as it was just before, to undo the restore. */
+  backup: SnapshotSummary;
+}
+
+/** Longest snapshot name kept (longer names are cut). */
+export const SNAPSHOT_NAME_LIMIT = 200;
+
+/** What the UI needs to decide whether to remind the planner to export a backup. */
+export interface ExportStatus {
+  /** When this plan was last exported to a file (ISO), null if never. */
+  lastExportAt: string | null;
+  /**
+   * Whether the browser promised to keep the data: `unknown` until it was asked (after the first
+   * real save); `unsupported` also for the in-memory fallback, which keeps nothing.
+   */
+  persistent: 'granted' | 'denied' | 'unsupported' | 'unknown';
 }
 
 export interface SeedOutcome {
@@ -61,6 +116,8 @@ export interface PersistenceState {
 /** Settings the repository itself writes; other keys are free for the app (e.g. `language`). */
 export const SETTING_SEEDED = 'seeded';
 export const SETTING_PERSISTENCE = 'persistence';
+/** Prefix of the per-plan setting holding the last export's time: `lastExport:<planId>`. */
+export const SETTING_LAST_EXPORT = 'lastExport:';
 
 export type Unsubscribe = () => void;
 
@@ -84,13 +141,56 @@ export interface PlanRepository {
   savePlan(plan: Plan, options?: SaveOptions): Promise<Result<void, StorageError>>;
   /** Adds a new plan; `conflict` if the id exists. Never overwrites. */
   createPlan(plan: Plan): Promise<Result<void, StorageError>>;
-  /** Moves the plan to the trash, in one transaction. */
+  /**
+   * Moves the plan to the trash, in one transaction. Its snapshots, history and export record
+   * stay, so restoring the plan from the trash brings them back; `emptyTrash` drops them.
+   */
   deletePlan(id: string): Promise<Result<void, StorageError>>;
   /** Moves a plan back from the trash; `conflict` if a plan with its id exists again. */
   restorePlan(id: string): Promise<Result<Plan, StorageError>>;
   listTrash(): Promise<Result<TrashSummary[], StorageError>>;
-  /** Deletes trashed plans for good: all, or those deleted before `olderThan`. Returns how many. */
+  /**
+   * Deletes trashed plans for good: all, or those deleted before `olderThan`, with their
+   * snapshots, history and export record (unless a live plan has the same id again). Returns how
+   * many plans.
+   */
   emptyTrash(olderThan?: Date): Promise<Result<number, StorageError>>;
+
+  /**
+   * Keeps the stored plan as it is now under a name; `notFound` if the plan is not stored (or is in
+   * the trash), `invalid` for a blank name. Names longer than `SNAPSHOT_NAME_LIMIT` are cut.
+   */
+  createSnapshot(planId: string, name: string): Promise<Result<SnapshotSummary, StorageError>>;
+  /** The plan's snapshots, newest first; kept (and listed) while the plan is in the trash. */
+  listSnapshots(planId: string): Promise<Result<SnapshotSummary[], StorageError>>;
+  /** Calls back with the plan's snapshots now and after each change, from any tab. */
+  watchSnapshots(planId: string, callback: (snapshots: Result<SnapshotSummary[], StorageError>) => void): Unsubscribe;
+  /** A snapshot with its plan (checked by the injected validator, as `getPlan` does). */
+  getSnapshot(id: string): Promise<Result<Snapshot, StorageError>>;
+  deleteSnapshot(id: string): Promise<Result<void, StorageError>>;
+  /**
+   * In one transaction: keeps the current plan as an automatic `beforeRestore` snapshot, then
+   * replaces it with the snapshot's plan at revision current + 1, and drops the stored undo history
+   * (it described the plan being replaced). `conflict` if the stored revision is not
+   * `expectedRevision`; `notFound` if the snapshot is gone or its plan is not stored (in the trash).
+   */
+  restoreSnapshot(id: string, options: RestoreOptions): Promise<Result<RestoreOutcome, StorageError>>;
+
+  /**
+   * Stores the plan's undo/redo history for its stored revision (`notFound` if the plan is not
+   * stored). Edits should rather pass it to `savePlan`, which writes both in one transaction.
+   */
+  saveHistory(planId: string, history: PlanHistory): Promise<Result<void, StorageError>>;
+  /**
+   * The history saved with the stored plan's revision; empty when there is none or when the plan
+   * was changed without it since (another tab, an older version): those commands would no longer
+   * undo what they say.
+   */
+  loadHistory(planId: string): Promise<Result<PlanHistory, StorageError>>;
+
+  /** Notes that the plan was just exported to a file (`notFound` if it is not stored). */
+  recordExport(planId: string): Promise<Result<void, StorageError>>;
+  exportStatus(planId: string): Promise<Result<ExportStatus, StorageError>>;
 
   /**
    * On the very first start only, stores the example plan. Marked by the `seeded` setting, set in

@@ -8,10 +8,24 @@ import type { Plan } from '../../src/engine/model/plan.ts';
 import { err, ok, type Result } from '../../src/engine/result.ts';
 import type { TableName } from '../../src/storage/database.ts';
 import type { StorageError } from '../../src/storage/errors.ts';
-import type { PlanRepository, PlanRepositoryOptions, StorageManagerLike } from '../../src/storage/types.ts';
+import {
+  HISTORY_LIMIT,
+  SETTING_LAST_EXPORT,
+  SNAPSHOT_NAME_LIMIT,
+  type HistoryEntry,
+  type PlanHistory,
+  type PlanRepository,
+  type PlanRepositoryOptions,
+  type StorageManagerLike,
+} from '../../src/storage/types.ts';
+
+/** Every table of the current schema. */
+export const TABLES: readonly TableName[] = ['plans', 'trash', 'settings', 'snapshots', 'snapshotPlans', 'history'];
 
 export interface Harness {
   repo: PlanRepository;
+  /** How many rows a table holds, counted around the repository. */
+  count(table: TableName): Promise<number>;
   /** The next write (`put`) or `delete` on that table throws `error`, mid-transaction. */
   failNext(table: TableName, op: 'write' | 'delete', error: unknown): void;
   /** The stored row, read around the repository. */
@@ -66,6 +80,9 @@ function abortWithQuota(): Error {
 }
 
 const bytes = (row: unknown) => JSON.stringify(row);
+
+/** An undo entry as the UI keeps it. */
+const entry = (label: string): HistoryEntry => ({ command: { type: 'renamePlan', name: label }, label });
 
 const rejectNamed = (name: string) => (v: unknown): Result<Plan, unknown[]> =>
   (v as Plan).name === name ? err([{ path: ['name'], message: 'rejected by test validator' }]) : ok(v as Plan);
@@ -433,6 +450,363 @@ export function repositoryContract(label: string, make: MakeHarness, durable: bo
         await repo.listPlans();
         await new Promise((resolve) => setTimeout(resolve, 50));
         expect(seen).toHaveLength(1);
+      });
+    });
+
+    describe('snapshots', () => {
+      const at = (iso: string) => () => new Date(iso);
+
+      it('keeps the stored plan under a name, listed newest first with what a list shows', async () => {
+        let clock = new Date('2025-01-02T03:00:00.000Z');
+        const repo = await open({ now: () => clock });
+        const p = plan('a');
+        await repo.createPlan(p);
+        const first = value(await repo.createSnapshot('a', '  gửi Sở, 02/01  '));
+        expect(first).toEqual({
+          id: expect.any(String),
+          planId: 'a',
+          name: 'gửi Sở, 02/01',
+          kind: 'manual',
+          createdAt: '2025-01-02T03:00:00.000Z',
+          revision: 0,
+          indicatorCount: 2,
+        });
+        const next = edited(p, 'Renamed');
+        await repo.savePlan(next, { expectedRevision: 0 });
+        clock = new Date('2025-01-03T00:00:00.000Z');
+        const second = value(await repo.createSnapshot('a', 'sau khi đổi tên'));
+        expect(value(await repo.listSnapshots('a'))).toEqual([second, first]);
+        // Each keeps the plan as it was, whatever happens to the plan afterwards.
+        await repo.savePlan(edited(next, 'Later'), { expectedRevision: 1 });
+        expect(await repo.getSnapshot(first.id)).toEqual(ok({ ...first, plan: p }));
+        expect(await repo.getSnapshot(second.id)).toEqual(ok({ ...second, plan: next }));
+        // And they survive the next start.
+        expect(await h.reopen().listSnapshots('a')).toEqual(ok([second, first]));
+      });
+
+      it("lists only the plan's own snapshots, and none for a plan without any", async () => {
+        const repo = await open();
+        await repo.createPlan(plan('a'));
+        await repo.createPlan(plan('b'));
+        const mine = value(await repo.createSnapshot('a', 'a1'));
+        await repo.createSnapshot('b', 'b1');
+        expect(value(await repo.listSnapshots('a'))).toEqual([mine]);
+        expect(await repo.listSnapshots('nope')).toEqual(ok([]));
+      });
+
+      it('refuses a blank name and cuts a long one, writing nothing for the refusal', async () => {
+        const repo = await open();
+        await repo.createPlan(plan('a'));
+        expectError(await repo.createSnapshot('a', '   '), 'invalid');
+        expect(await h.count('snapshots')).toBe(0);
+        expect(await h.count('snapshotPlans')).toBe(0);
+        const long = value(await repo.createSnapshot('a', 'x'.repeat(SNAPSHOT_NAME_LIMIT + 50)));
+        expect(long.name).toBe('x'.repeat(SNAPSHOT_NAME_LIMIT));
+      });
+
+      it('returns notFound for a plan that is not stored, and writes nothing', async () => {
+        const repo = await open();
+        expectError(await repo.createSnapshot('ghost', 'x'), 'notFound');
+        expect(await h.count('snapshots')).toBe(0);
+        expectError(await repo.getSnapshot('nope'), 'notFound');
+        expectError(await repo.deleteSnapshot('nope'), 'notFound');
+      });
+
+      it('creates all or nothing: a failure writing the plan copy leaves no summary behind', async () => {
+        const repo = await open();
+        await repo.createPlan(plan('a'));
+        h.failNext('snapshotPlans', 'write', quota());
+        expectError(await repo.createSnapshot('a', 'x'), 'quota');
+        expect(await h.count('snapshots')).toBe(0);
+        expect(await h.count('snapshotPlans')).toBe(0);
+      });
+
+      it('deletes a snapshot with its plan copy, and only it', async () => {
+        const repo = await open();
+        await repo.createPlan(plan('a'));
+        const gone = value(await repo.createSnapshot('a', 'one'));
+        const stays = value(await repo.createSnapshot('a', 'two'));
+        expect(await repo.deleteSnapshot(gone.id)).toEqual(ok(undefined));
+        expect(value(await repo.listSnapshots('a'))).toEqual([stays]);
+        expect(await h.raw('snapshotPlans', gone.id)).toBeUndefined();
+        expect(await h.count('snapshotPlans')).toBe(1);
+        expectError(await repo.getSnapshot(gone.id), 'notFound');
+      });
+
+      it('checks a snapshot plan with the injected validator when reading it', async () => {
+        const repo = await open();
+        await repo.createPlan(plan('a', { name: 'bad' }));
+        const snap = value(await repo.createSnapshot('a', 'x'));
+        expectError(await h.reopen({ validate: rejectNamed('bad') }).getSnapshot(snap.id), 'invalid');
+      });
+
+      it('calls watchSnapshots back with the list now and after each change', async () => {
+        const repo = await open();
+        await repo.createPlan(plan('a'));
+        const seen: unknown[] = [];
+        const stop = repo.watchSnapshots('a', (r) => seen.push(r));
+        await vi.waitFor(() => expect(seen.at(-1)).toEqual(ok([])));
+        const snap = value(await repo.createSnapshot('a', 'x'));
+        await vi.waitFor(() => expect(seen.at(-1)).toEqual(ok([snap])));
+        await repo.deleteSnapshot(snap.id);
+        await vi.waitFor(() => expect(seen.at(-1)).toEqual(ok([])));
+        stop();
+      });
+
+      describe('restore', () => {
+        it('keeps the current plan as "before restore", then stores the snapshot at the next revision', async () => {
+          let clock = new Date('2025-01-01T00:00:00.000Z');
+          const repo = await open({ now: () => clock });
+          const p0 = plan('a');
+          await repo.createPlan(p0);
+          const snap = value(await repo.createSnapshot('a', 'gửi Sở'));
+          const p1 = edited(p0, 'one');
+          const p2 = edited(p1, 'two');
+          await repo.savePlan(p1, { expectedRevision: 0 });
+          await repo.savePlan(p2, { expectedRevision: 1 });
+
+          clock = new Date('2025-02-01T00:00:00.000Z');
+          const outcome = value(await repo.restoreSnapshot(snap.id, { expectedRevision: 2 }));
+          const restored = { ...p0, revision: 3, updatedAt: '2025-02-01T00:00:00.000Z' };
+          expect(outcome.plan).toEqual(restored);
+          expect(await repo.getPlan('a')).toEqual(ok(restored));
+          expect(outcome.backup).toEqual({
+            id: expect.any(String),
+            planId: 'a',
+            name: 'gửi Sở',
+            kind: 'beforeRestore',
+            createdAt: '2025-02-01T00:00:00.000Z',
+            revision: 2,
+            indicatorCount: 2,
+          });
+          expect(await repo.getSnapshot(outcome.backup.id)).toEqual(ok({ ...outcome.backup, plan: p2 }));
+          expect(value(await repo.listSnapshots('a'))).toEqual([outcome.backup, snap]);
+          // The snapshot restored is still there, unchanged.
+          expect(await repo.getSnapshot(snap.id)).toEqual(ok({ ...snap, plan: p0 }));
+
+          // Restoring the automatic snapshot undoes the restore.
+          clock = new Date('2025-02-02T00:00:00.000Z');
+          const undone = value(await repo.restoreSnapshot(outcome.backup.id, { expectedRevision: 3 }));
+          expect(undone.plan).toEqual({ ...p2, revision: 4, updatedAt: '2025-02-02T00:00:00.000Z' });
+        });
+
+        it('refuses a stale expectedRevision and writes nothing', async () => {
+          const repo = await open();
+          const p = plan('a');
+          await repo.createPlan(p);
+          const snap = value(await repo.createSnapshot('a', 'x'));
+          await repo.savePlan(edited(p, 'other tab'), { expectedRevision: 0 });
+          const before = bytes(await h.raw('plans', 'a'));
+          const result = await repo.restoreSnapshot(snap.id, { expectedRevision: 0 });
+          expectError(result, 'conflict');
+          if (!result.ok && result.error.kind === 'conflict') expect(result.error.storedRevision).toBe(1);
+          expect(bytes(await h.raw('plans', 'a'))).toBe(before);
+          expect(await h.count('snapshots')).toBe(1);
+          expect(await h.count('snapshotPlans')).toBe(1);
+        });
+
+        for (const [table, op] of [['plans', 'write'], ['snapshots', 'write'], ['snapshotPlans', 'write'], ['history', 'delete']] as const) {
+          it(`restores all or nothing: a failure at the ${table} ${op} leaves plan, snapshots and history as they were`, async () => {
+            const repo = await open();
+            const p = plan('a');
+            await repo.createPlan(p);
+            const snap = value(await repo.createSnapshot('a', 'x'));
+            const history = { undo: [entry('one')], redo: [] };
+            await repo.savePlan(edited(p, 'edited'), { expectedRevision: 0, history });
+            const before = bytes(await h.raw('plans', 'a'));
+            h.failNext(table, op, new Error('injected failure'));
+            expectError(await repo.restoreSnapshot(snap.id, { expectedRevision: 1 }), 'unknown');
+            expect(bytes(await h.raw('plans', 'a'))).toBe(before);
+            expect(value(await repo.listSnapshots('a'))).toEqual([snap]);
+            expect(await h.count('snapshotPlans')).toBe(1);
+            expect(await repo.loadHistory('a')).toEqual(ok(history));
+          });
+        }
+
+        it('drops the stored undo history, which described the plan replaced', async () => {
+          const repo = await open();
+          const p = plan('a');
+          await repo.createPlan(p);
+          const snap = value(await repo.createSnapshot('a', 'x'));
+          await repo.savePlan(edited(p, 'edited'), { expectedRevision: 0, history: { undo: [entry('one')], redo: [] } });
+          await repo.restoreSnapshot(snap.id, { expectedRevision: 1 });
+          expect(await repo.loadHistory('a')).toEqual(ok({ undo: [], redo: [] }));
+          expect(await h.count('history')).toBe(0);
+        });
+
+        it('refuses a snapshot plan the validator rejects, writing nothing', async () => {
+          const repo = await open();
+          const p = plan('a', { name: 'bad' });
+          await repo.createPlan(p);
+          const snap = value(await repo.createSnapshot('a', 'x'));
+          await repo.savePlan(edited(p, 'good'), { expectedRevision: 0 });
+          const checking = h.reopen({ validate: rejectNamed('bad'), storageManager: null });
+          expectError(await checking.restoreSnapshot(snap.id, { expectedRevision: 1 }), 'invalid');
+          expect(value(await repo.getPlan('a')).name).toBe('good');
+          expect(await h.count('snapshots')).toBe(1);
+        });
+
+        it('returns notFound for an unknown snapshot', async () => {
+          const repo = await open();
+          await repo.createPlan(plan('a'));
+          expectError(await repo.restoreSnapshot('nope', { expectedRevision: 0 }), 'notFound');
+        });
+      });
+
+      describe('with the trash', () => {
+        it('keeps the snapshots of a deleted plan, restorable once the plan is back', async () => {
+          const repo = await open({ now: at('2025-01-01T00:00:00.000Z') });
+          const p = plan('a');
+          await repo.createPlan(p);
+          const snap = value(await repo.createSnapshot('a', 'x'));
+          await repo.savePlan(edited(p, 'edited'), { expectedRevision: 0 });
+          await repo.deletePlan('a');
+
+          expect(value(await repo.listSnapshots('a'))).toEqual([snap]);
+          expect(await repo.getSnapshot(snap.id)).toEqual(ok({ ...snap, plan: p }));
+          expectError(await repo.restoreSnapshot(snap.id, { expectedRevision: 1 }), 'notFound');
+          expectError(await repo.createSnapshot('a', 'y'), 'notFound');
+          expect(await h.count('snapshots')).toBe(1);
+
+          await repo.restorePlan('a');
+          const outcome = value(await repo.restoreSnapshot(snap.id, { expectedRevision: 1 }));
+          expect(outcome.plan.name).toBe('Plan a');
+        });
+
+        it("drops a plan's snapshots, history and export record when the trash is emptied, and no one else's", async () => {
+          const repo = await open({ now: at('2025-01-01T00:00:00.000Z') });
+          for (const id of ['a', 'b']) {
+            const p = plan(id);
+            await repo.createPlan(p);
+            await repo.createSnapshot(id, 'x');
+            await repo.savePlan(edited(p, 'e'), { expectedRevision: 0, history: { undo: [entry('e')], redo: [] } });
+            await repo.recordExport(id);
+          }
+          const kept = value(await repo.listSnapshots('b'));
+          await repo.deletePlan('a');
+          expect(await repo.emptyTrash()).toEqual(ok(1));
+
+          expect(await repo.listSnapshots('a')).toEqual(ok([]));
+          expect(await h.count('snapshots')).toBe(1);
+          expect(await h.count('snapshotPlans')).toBe(1);
+          expect(await h.raw('history', 'a')).toBeUndefined();
+          expect(await h.raw('settings', `${SETTING_LAST_EXPORT}a`)).toBeUndefined();
+          expect(value(await repo.listSnapshots('b'))).toEqual(kept);
+          expect(value(await repo.loadHistory('b')).undo).toHaveLength(1);
+          expect(value(await repo.exportStatus('b')).lastExportAt).toBe('2025-01-01T00:00:00.000Z');
+        });
+
+        it('keeps them when a plan with the same id lives again (they are its own now)', async () => {
+          const repo = await open();
+          await repo.createPlan(plan('a'));
+          const snap = value(await repo.createSnapshot('a', 'x'));
+          await repo.deletePlan('a');
+          await repo.createPlan(plan('a', { name: 'Imported again' }));
+          await repo.emptyTrash();
+          expect(value(await repo.listSnapshots('a'))).toEqual([snap]);
+        });
+      });
+    });
+
+    describe('undo history', () => {
+      it('is saved with the plan in one save and read back at the next start', async () => {
+        const repo = await open();
+        const p = plan('a');
+        await repo.createPlan(p);
+        const history: PlanHistory = { undo: [entry('one'), entry('two')], redo: [entry('three')] };
+        expect(await repo.savePlan(edited(p, 'x'), { expectedRevision: 0, history })).toEqual(ok(undefined));
+        expect(await h.reopen().loadHistory('a')).toEqual(ok(history));
+      });
+
+      it(`keeps the last ${HISTORY_LIMIT} entries of each list`, async () => {
+        const repo = await open();
+        const p = plan('a');
+        await repo.createPlan(p);
+        const many = (prefix: string) => Array.from({ length: HISTORY_LIMIT + 100 }, (_, i) => entry(`${prefix}${i}`));
+        await repo.savePlan(edited(p, 'x'), { expectedRevision: 0, history: { undo: many('u'), redo: many('r') } });
+        const loaded = value(await repo.loadHistory('a'));
+        expect(loaded.undo).toHaveLength(HISTORY_LIMIT);
+        expect(loaded.undo[0]?.label).toBe('u100');
+        expect(loaded.undo.at(-1)?.label).toBe(`u${HISTORY_LIMIT + 99}`);
+        expect(loaded.redo).toHaveLength(HISTORY_LIMIT);
+        expect(loaded.redo.at(-1)?.label).toBe(`r${HISTORY_LIMIT + 99}`);
+      });
+
+      it('is forgotten once the plan is saved without it (another tab, an older version)', async () => {
+        const repo = await open();
+        const p = plan('a');
+        await repo.createPlan(p);
+        const p1 = edited(p, 'x');
+        await repo.savePlan(p1, { expectedRevision: 0, history: { undo: [entry('x')], redo: [] } });
+        await repo.savePlan(edited(p1, 'elsewhere'), { expectedRevision: 1 });
+        expect(await repo.loadHistory('a')).toEqual(ok({ undo: [], redo: [] }));
+      });
+
+      it('is written with the plan or not at all: a failing history write keeps the plan unsaved', async () => {
+        const repo = await open();
+        const p = plan('a');
+        await repo.createPlan(p);
+        const before = bytes(await h.raw('plans', 'a'));
+        h.failNext('history', 'write', quota());
+        expectError(await repo.savePlan(edited(p, 'x'), { expectedRevision: 0, history: { undo: [entry('x')], redo: [] } }), 'quota');
+        expect(bytes(await h.raw('plans', 'a'))).toBe(before);
+        expect(await h.count('history')).toBe(0);
+      });
+
+      it('is not written when the save is refused for a stale revision', async () => {
+        const repo = await open();
+        const p = plan('a');
+        await repo.createPlan(p);
+        await repo.savePlan(edited(p, 'other tab'), { expectedRevision: 0 });
+        expectError(await repo.savePlan(edited(p, 'mine'), { expectedRevision: 0, history: { undo: [entry('mine')], redo: [] } }), 'conflict');
+        expect(await h.count('history')).toBe(0);
+      });
+
+      it('saves on its own for the stored revision', async () => {
+        const repo = await open();
+        const p = plan('a');
+        await repo.createPlan(p);
+        await repo.savePlan(edited(p, 'x'), { expectedRevision: 0 });
+        const history = { undo: [entry('x')], redo: [entry('y')] };
+        expect(await repo.saveHistory('a', history)).toEqual(ok(undefined));
+        expect(await repo.loadHistory('a')).toEqual(ok(history));
+        expectError(await repo.saveHistory('ghost', history), 'notFound');
+        expect(await h.raw('history', 'ghost')).toBeUndefined();
+      });
+
+      it('reads as empty when there is none, when it is malformed, and notFound without the plan', async () => {
+        const repo = await open();
+        await repo.createPlan(plan('a'));
+        expect(await repo.loadHistory('a')).toEqual(ok({ undo: [], redo: [] }));
+        await repo.saveHistory('a', { undo: [{ label: 'no command' } as unknown as HistoryEntry], redo: [] });
+        expect(await repo.loadHistory('a')).toEqual(ok({ undo: [], redo: [] }));
+        expectError(await repo.loadHistory('ghost'), 'notFound');
+      });
+    });
+
+    describe('export records', () => {
+      it('knows when a plan was last exported, and what the browser promised', async () => {
+        let clock = new Date('2025-05-01T00:00:00.000Z');
+        const repo = await open({ now: () => clock, storageManager: { persist: async () => true } });
+        await repo.createPlan(plan('a'));
+        // Asked in the background after the first real save: wait for it.
+        await repo.requestPersistence();
+        expect(await repo.exportStatus('a')).toEqual(ok({ lastExportAt: null, persistent: durable ? 'granted' : 'unsupported' }));
+        expect(await repo.recordExport('a')).toEqual(ok(undefined));
+        clock = new Date('2025-05-09T00:00:00.000Z');
+        expect(await h.reopen().exportStatus('a')).toEqual(ok({ lastExportAt: '2025-05-01T00:00:00.000Z', persistent: durable ? 'granted' : 'unsupported' }));
+        expect(await repo.exportStatus('b')).toEqual(ok({ lastExportAt: null, persistent: durable ? 'granted' : 'unsupported' }));
+      });
+
+      it(durable ? "says 'unknown' before the browser was asked" : "says 'unsupported' in memory, where nothing is kept", async () => {
+        const repo = await open();
+        expect(await repo.exportStatus('a')).toEqual(ok({ lastExportAt: null, persistent: durable ? 'unknown' : 'unsupported' }));
+      });
+
+      it('returns notFound when recording an export of a plan that is not stored', async () => {
+        const repo = await open();
+        expectError(await repo.recordExport('ghost'), 'notFound');
+        expect(await h.count('settings')).toBe(0);
       });
     });
 

@@ -56,7 +56,7 @@ describe('openStorage', () => {
 
   it("reports 'newerDatabase' for a database of a newer version and leaves it untouched", async () => {
     const name = freshName();
-    const newer = await rawOpen(name, 30, (db) => {
+    const newer = await rawOpen(name, (DATABASE_VERSION + 1) * 10, (db) => {
       db.createObjectStore('plans', { keyPath: 'id' });
       db.createObjectStore('somethingNew', { keyPath: 'key' });
     });
@@ -65,13 +65,13 @@ describe('openStorage', () => {
     const result = await openStorage(name);
     expectError(result, 'newerDatabase');
     if (!result.ok && result.error.kind === 'newerDatabase') {
-      expect(result.error.storedVersion).toBe(3);
+      expect(result.error.storedVersion).toBe(DATABASE_VERSION + 1);
       expect(result.error.supportedVersion).toBe(DATABASE_VERSION);
       expect(result.error.message).toMatch(/newer version/);
     }
 
     const after = await rawOpen(name);
-    expect(after.version).toBe(30);
+    expect(after.version).toBe((DATABASE_VERSION + 1) * 10);
     expect([...after.objectStoreNames].sort()).toEqual(['plans', 'somethingNew']);
     after.close();
   });
@@ -126,8 +126,9 @@ describe('openStorage', () => {
     await repository.createPlan(plan('a'));
 
     // A newer app version in another tab upgrades: it must not be blocked by us.
-    const upgraded = await rawOpen(name, 20);
-    expect(onVersionChange).toHaveBeenCalledWith({ newVersion: 20 });
+    const newer = (DATABASE_VERSION + 1) * 10;
+    const upgraded = await rawOpen(name, newer);
+    expect(onVersionChange).toHaveBeenCalledWith({ newVersion: newer });
     upgraded.close();
 
     // This tab stays closed (it does not silently reopen a schema it does not know).

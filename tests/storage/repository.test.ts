@@ -3,7 +3,7 @@ import { vi } from 'vitest';
 import { ChitieuDatabase, type TableName } from '../../src/storage/database.ts';
 import { createMemoryRepository, type MemoryStore } from '../../src/storage/memory.ts';
 import { createPlanRepository } from '../../src/storage/repository.ts';
-import { repositoryContract, type Harness, type MakeHarness } from './contract.ts';
+import { repositoryContract, TABLES, type Harness, type MakeHarness } from './contract.ts';
 
 let counter = 0;
 
@@ -15,7 +15,7 @@ const dexieHarness: MakeHarness = async (options) => {
   let armed: { table: TableName; op: 'write' | 'delete'; error: unknown } | null = null;
 
   const methods = { write: ['put', 'add', 'bulkPut'], delete: ['delete', 'bulkDelete'] } as const;
-  for (const table of ['plans', 'trash', 'settings'] as const) {
+  for (const table of TABLES) {
     for (const op of ['write', 'delete'] as const) {
       for (const method of methods[op]) {
         const target = db[table] as unknown as Record<string, (...args: unknown[]) => unknown>;
@@ -38,6 +38,7 @@ const dexieHarness: MakeHarness = async (options) => {
       armed = { table, op, error };
     },
     raw: (table, key) => db.table(table).get(key),
+    count: async (table) => db.table(table).count(),
     reopen: (reopenOptions) => {
       const other = new ChitieuDatabase(name);
       others.push(other);
@@ -72,13 +73,21 @@ class FaultyMap<K, V> extends Map<K, V> {
 }
 
 const memoryHarness: MakeHarness = async (options) => {
-  const store: MemoryStore = { plans: new FaultyMap(), trash: new FaultyMap(), settings: new FaultyMap() };
+  const store: MemoryStore = {
+    plans: new FaultyMap(),
+    trash: new FaultyMap(),
+    settings: new FaultyMap(),
+    snapshots: new FaultyMap(),
+    snapshotPlans: new FaultyMap(),
+    history: new FaultyMap(),
+  };
   return {
     repo: createMemoryRepository({ ...options, store }),
     failNext: (table, op, error) => {
       (store[table] as FaultyMap<string, unknown>).fault = { op, error };
     },
     raw: async (table, key) => store[table].get(key),
+    count: async (table) => store[table].size,
     reopen: (reopenOptions) => createMemoryRepository({ ...(reopenOptions ?? options), store }),
     dispose: async () => {},
   };
