@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   lines.push(...top.lines);
   figures.recompute = top.figures;
 
-  const session = measureSession(model, plan, floor, top.figures);
+  const session = measureSession(model, plan, program, floor);
   lines.push(...session.lines);
   figures.session = session.figures;
 

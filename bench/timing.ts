@@ -2,6 +2,9 @@
  * Timing: warm up, then repeat and keep the median (robust to a GC pause or a scheduler hiccup in
  * one sample). Work shorter than a timer's resolution is timed in batches and divided.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
 export interface Timing {
   /** Median of the samples, per call, in milliseconds. */
   medianMs: number;
@@ -43,11 +46,29 @@ export function time(fn: (i: number) => void, options: TimingOptions): Timing {
   return summarise(times, batch);
 }
 
-/** A variant to time in turns: a function, or one with its own batch size. */
-export type Variant = ((i: number) => void) | { run: (i: number) => void; batch: number };
+/**
+ * A variant to time in turns: a function, or one with its own batch size and an untimed `prepare`
+ * run before each of its batches.
+ */
+export type Variant = ((i: number) => void) | { run: (i: number) => void; batch: number; prepare?: () => void };
 
-function batched(v: Variant): v is { run: (i: number) => void; batch: number } {
+function batched(v: Variant): v is { run: (i: number) => void; batch: number; prepare?: () => void } {
   return typeof v === 'object';
+}
+
+let gc: (() => void) | null = null;
+
+/**
+ * A full garbage collection, outside any timed region: so that one variant's garbage is not
+ * collected on another's time. Node exposes `gc` only behind a flag; the flag can be set at run
+ * time and the function fetched from a fresh context.
+ */
+export function collectGarbage(): void {
+  if (!gc) {
+    setFlagsFromString('--expose_gc');
+    gc = runInNewContext('gc') as () => void;
+  }
+  gc();
 }
 
 /**
@@ -67,6 +88,7 @@ export function timeInTurns<K extends string>(variants: Record<K, Variant>, opti
       const v: Variant = variants[name];
       const fn = batched(v) ? v.run : v;
       const batch = batchOf(name);
+      if (batched(v)) v.prepare?.();
       const start = process.hrtime.bigint();
       for (let b = 0; b < batch; b++) fn(i++);
       if (round >= options.warmup) times.get(name)?.push(Number(process.hrtime.bigint() - start) / 1e6 / batch);
