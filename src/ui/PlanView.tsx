@@ -181,15 +181,20 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
         }
       >
         <div class="plan-workspace">
-          <PlanGrid
-            plan={view()}
-            overrides={overrides()}
-            result={session.result()}
-            probabilities={probabilities()}
-            onEdit={(edit) => dispatch(edit.command, edit.label)}
-            onInvalid={(message, details) => notify({ kind: 'error', text: message, ...(details ? { details } : {}) })}
-            onFocusIndicator={(id) => { setFocused(id); if (id) setInspectorOpen(true); }}
-          />
+          {/* A new grid for each plan: some grid options (column virtualisation) are fixed at creation. */}
+          <Show when={props.plan.id} keyed>
+            {(_id) => (
+              <PlanGrid
+                plan={view()}
+                overrides={overrides()}
+                result={session.result()}
+                probabilities={probabilities()}
+                onEdit={(edit) => dispatch(edit.command, edit.label)}
+                onInvalid={(message, details) => notify({ kind: 'error', text: message, ...(details ? { details } : {}) })}
+                onFocusIndicator={(id) => { setFocused(id); if (id) setInspectorOpen(true); }}
+              />
+            )}
+          </Show>
           <Show when={historyOpen()}>
             <HistoryPanel session={session} />
           </Show>

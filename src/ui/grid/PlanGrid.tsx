@@ -2,10 +2,11 @@
  * The plan grid: AG Grid Community mounted with createGrid (there is no maintained Solid wrapper),
  * in read-only-edit mode so that every edit arrives as a request we turn into a command.
  */
-import { createEffect, createSignal, on, onCleanup, onMount } from 'solid-js';
+import { createEffect, createMemo, createSignal, on, onCleanup, onMount } from 'solid-js';
 import {
   CellApiModule,
   CellStyleModule,
+  ClientSideRowModelApiModule,
   ClientSideRowModelModule,
   ColumnApiModule,
   ModuleRegistry,
@@ -34,6 +35,7 @@ import { inRange, rangeBetween, rangeSize, type CellPosition, type CellRange } f
 
 ModuleRegistry.registerModules([
   CellApiModule,
+  ClientSideRowModelApiModule,
   ClientSideRowModelModule,
   ColumnApiModule,
   TextEditorModule,
@@ -57,6 +59,37 @@ const theme = themeQuartz.withParams({
   headerBackgroundColor: '#f3f6f4',
 });
 
+/** Whether a row shows exactly what it showed before (so the grid need not repaint it). */
+function sameRow(before: GridRow | undefined, after: GridRow): boolean {
+  if (!before || before.kind !== after.kind) return false;
+  if (before.kind === 'group' || after.kind === 'group') return before.kind === after.kind && before.name === after.name;
+  if (before.indicator !== after.indicator || before.name !== after.name || before.unit !== after.unit) return false;
+  if (before.latestPeriod !== after.latestPeriod || !sameNumber(before.latestValue, after.latestValue)) return false;
+  if (!sameNumber(before.probability, after.probability) || before.problems.size !== after.problems.size || after.problems.size > 0) return false;
+  if (originsKey(before) !== originsKey(after)) return false;
+  const a = before.target;
+  const b = after.target;
+  if ((a === null) !== (b === null)) return false;
+  if (a && b && (a.status !== b.status || a.period !== b.period || !sameNumber(a.value, b.value) || !sameNumber(a.projected, b.projected) || !sameNumber(a.growthNeeded, b.growthNeeded))) return false;
+  return sameArray(before.values, after.values) && sameArray(before.isActual, after.isActual);
+}
+
+const sameNumber = (a: number, b: number) => a === b || (Number.isNaN(a) && Number.isNaN(b));
+
+function sameArray(a: Float64Array | Uint8Array | null, b: Float64Array | Uint8Array | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameNumber(a[i] as number, b[i] as number)) return false;
+  return true;
+}
+
+function originsKey(row: Extract<GridRow, { kind: 'indicator' }>): string {
+  const o = row.origins;
+  if (!o) return '';
+  const mark = (x: { scenario: string; inherited: boolean } | undefined) => (x ? `${x.scenario}${x.inherited ? '^' : ''}` : '-');
+  return `${[...o.actuals].map(([k, v]) => `${k}:${mark(v)}`).join(',')}|${mark(o.projection)}|${mark(o.targets)}|${mark(o.range)}`;
+}
+
 export interface PlanGridProps {
   plan: Plan;
   result: PlanResult | null;
@@ -77,12 +110,27 @@ export function PlanGrid(props: PlanGridProps) {
   let extent: CellPosition | null = null;
   const [selection, setSelection] = createSignal<CellRange | null>(null);
   let rowOrder = '';
+  let shown = new Map<string, GridRow>();
   let selectedRowId: string | null = null;
   const select = (from: CellPosition, to: CellPosition) => {
     anchor = from;
     extent = to;
-    setSelection(rangeBetween(from, to));
-    api?.refreshCells({ force: true });
+    const before = selection();
+    const after = rangeBetween(from, to);
+    setSelection(after);
+    // Repaint only the cells that enter or leave the selection.
+    if (!api) return;
+    const top = Math.min(before?.top ?? after.top, after.top);
+    const bottom = Math.max(before?.bottom ?? after.bottom, after.bottom);
+    const left = Math.min(before?.left ?? after.left, after.left);
+    const right = Math.max(before?.right ?? after.right, after.right);
+    const columns = api.getAllDisplayedColumns().slice(left, right + 1);
+    const rowNodes = [];
+    for (let r = top; r <= bottom; r++) {
+      const node = api.getDisplayedRowAtIndex(r);
+      if (node) rowNodes.push(node);
+    }
+    api.refreshCells({ rowNodes, columns, force: true });
   };
   const positionOf = (target: EventTarget | null): CellPosition | null => {
     const cellElement = target instanceof Element ? target.closest('.ag-cell') : null;
@@ -103,11 +151,10 @@ export function PlanGrid(props: PlanGridProps) {
     return column < 0 ? null : rangeBetween({ row: focused.rowIndex, column }, { row: focused.rowIndex, column });
   };
 
-  const periodKeys = () => {
-    // The result's periods when it matches the plan's calendar; otherwise the calendar's own.
-    const keys = props.result?.periodKeys;
-    return keys ?? [...periodIndex(props.plan.calendar).keys];
-  };
+  // The plan's own periods: a result may still be the previous plan's for a moment.
+  const periodKeys = createMemo(() => [...periodIndex(props.plan.calendar).keys], undefined, {
+    equals: (a, b) => a.length === b.length && a.every((key, i) => key === b[i]),
+  });
 
   const onCellEditRequest = (event: CellEditRequestEvent<GridRow>) => {
     const row = event.data;
@@ -294,9 +341,13 @@ export function PlanGrid(props: PlanGridProps) {
     });
   });
 
+  // Column definitions change only with the language or the calendar, not with every result.
+  const columnsKey = createMemo(() => `${lang()}|${props.plan.calendar.periodicity}|${periodKeys().join('|')}`);
   createEffect(on(
-    () => [lang(), periodKeys().join('|'), props.plan.calendar.periodicity] as const,
-    ([language, , periodicity]) => {
+    columnsKey,
+    () => {
+      const language = lang();
+      const periodicity = props.plan.calendar.periodicity;
       api?.setGridOption('columnDefs', buildColumns({ lang: language, messages: t(), periodKeys: periodKeys(), periodicity }));
     },
     { defer: true },
@@ -318,12 +369,20 @@ export function PlanGrid(props: PlanGridProps) {
           const index = rows.findIndex((row) => row.rowId === selectedRowId);
           if (index >= 0) api.setFocusedCell(index, focusedCell.column);
         }
-      } else {
+      } else if (rowOrder === '') {
         api.setGridOption('rowData', rows);
+      } else {
+        // Only the rows whose content changed go to the grid: an edit that moves ten rows of a
+        // thousand repaints those ten (QUALITY: edit → repaint within a frame or two).
+        const changed = rows.filter((row) => !sameRow(shown.get(row.rowId), row));
+        if (changed.length > 0) {
+          const applied = api.applyTransaction({ update: changed });
+          // Classes (actual, overridden, error…) depend on more than the cell's value.
+          if (applied?.update.length) api.refreshCells({ rowNodes: applied.update, force: true });
+        }
       }
+      shown = new Map(rows.map((row) => [row.rowId, row]));
       rowOrder = order;
-      // Values are derived in value getters: refresh so cells whose row object is reused repaint.
-      api.refreshCells();
     },
     { defer: true },
   ));
