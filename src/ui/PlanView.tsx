@@ -161,11 +161,13 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
         <Show when={session.computing()}> · {t().computing}</Show>
         <span class="keyboard-hint"> · {t().keyboardHint}</span>
       </p>
-      <ScenarioBar session={session} plan={props.plan} dispatch={dispatch} onCompare={() => setComparing(true)} />
+      <div class="plan-bars">
+        <ScenarioBar session={session} plan={props.plan} dispatch={dispatch} onCompare={() => setComparing(true)} />
+        <SimulationBar session={session} plan={props.plan} />
+      </div>
       <Show when={activeScenario()}>
         {(scenario) => <p class="scenario-note" data-testid="scenario-note">{t().inScenario(localized(scenario().name, lang()))}</p>}
       </Show>
-      <SimulationBar session={session} plan={props.plan} />
       <p class="visually-hidden" aria-live="polite" data-testid="announcer">{announced()}</p>
       <Show when={session.engineProblem()}>
         <p class="banner banner-error" role="alert">{t().planProblem}</p>
