@@ -54,7 +54,7 @@ const vi = {
   noteLabel: 'Ghi chú',
   sourceLabel: 'Nguồn',
   targetNoteLabel: (period: string) => `Chỉ tiêu ${period}`,
-  footnoteRef: (numbers: string) => `Ghi chú ${numbers}`,
+  footnoteRef: (number: string) => `Ghi chú ${number}`,
   // periods in prose: "năm 2023", "quý I/2024", "tháng 3/2024"
   year: (year: string) => `năm ${year}`,
   quarter: (quarter: number, year: string) => `quý ${['I', 'II', 'III', 'IV'][quarter - 1] ?? quarter}/${year}`,
@@ -121,7 +121,7 @@ const en: ReportMessages = {
   noteLabel: 'Note',
   sourceLabel: 'Source',
   targetNoteLabel: (period) => `Target for ${period}`,
-  footnoteRef: (numbers) => `Note ${numbers}`,
+  footnoteRef: (number) => `Note ${number}`,
   year: (year) => year,
   quarter: (quarter, year) => `Q${quarter} ${year}`,
   month: (month, year) => `${new Intl.DateTimeFormat('en-US', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, month - 1, 1))} ${year}`,
