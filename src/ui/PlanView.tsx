@@ -29,6 +29,7 @@ const ScenarioBar = lazy(() => import('./scenarios/ScenarioBar.tsx').then((m) =>
 const SimulationBar = lazy(() => import('./SimulationBar.tsx').then((m) => ({ default: m.SimulationBar })));
 const CompareDialog = lazy(() => import('./scenarios/CompareDialog.tsx').then((m) => ({ default: m.CompareDialog })));
 const AddIndicatorDialog = lazy(() => import('./AddIndicatorDialog.tsx').then((m) => ({ default: m.AddIndicatorDialog })));
+const ReportView = lazy(() => import('./report/ReportView.tsx'));
 
 /** Starts a download of text as a file, without a server. */
 function download(fileName: string, text: string): void {
@@ -71,6 +72,7 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
   const [historyOpen, setHistoryOpen] = createSignal(false);
   const [chartOpen, setChartOpen] = createSignal(false);
   const [comparing, setComparing] = createSignal(false);
+  const [reporting, setReporting] = createSignal(false);
   /** The plan as the shown scenario sees it: what the grid and the inspector show and edit. */
   const view = () => session.viewPlan() ?? props.plan;
   const overrides = createMemo(() => {
@@ -152,6 +154,7 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
           <button type="button" class="button" onClick={() => setAdding(true)} data-testid="add-indicator">+ {t().addIndicator}</button>
           <button type="button" class="button" disabled={!focused()} onClick={removeFocused} data-testid="remove-indicator">{t().removeIndicator}</button>
           <button type="button" class="button" onClick={() => setImportingCsv(true)} data-testid="import-csv">{t().importCsv}</button>
+          <button type="button" class="button" disabled={!session.result()} onClick={() => setReporting(true)} data-testid="open-report">{t().openReport}</button>
           <ExportMenu plan={props.plan} result={session.result()} />
           <button type="button" class="button button-primary" onClick={() => void exportPlan()} data-testid="export-plan">⇩ {t().exportPlan}</button>
         </div>
@@ -229,6 +232,17 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
             )}
           </Show>
         </section>
+      </Show>
+      <Show when={reporting() ? session.result() : null}>
+        {(result) => (
+          <ReportView
+            plan={view()}
+            result={result()}
+            scenarioName={activeScenario() ? localized(activeScenario()!.name, lang()) : null}
+            probabilities={probabilities()}
+            onClose={() => setReporting(false)}
+          />
+        )}
       </Show>
       <Show when={comparing()}>
         <CompareDialog session={session} plan={props.plan} onClose={() => setComparing(false)} />

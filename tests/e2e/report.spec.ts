@@ -24,7 +24,7 @@ test('the report says each indicator in the department\'s words and prints alone
   await openReport(page);
   const report = page.getByTestId('report');
   await expect(page.getByTestId('report-title')).toHaveText('Thanh Hóa — Thông tin và Truyền thông 2024');
-  await expect(page.getByTestId('report-scenario')).toHaveText('Phương án cơ sở');
+  await expect(page.getByTestId('report-scenario')).toHaveText('Kịch bản cơ sở');
   await expect(page.getByTestId('report-sentence-sector_revenue')).toHaveText(REVENUE_VI);
   await expect(page.getByTestId('report-indicator-sector_revenue')).toContainText('102,42 %');
   await expect(page.getByTestId('report-indicator-sector_revenue')).toContainText('+8,16 %/năm');

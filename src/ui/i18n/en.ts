@@ -225,6 +225,7 @@ export const en: Messages = {
   tornadoTitle: 'Sensitivity of the target (tornado chart)',
   tornadoCaption: (name: string, period: string, base: string) => `${name} ${period}: projected ${base}; each bar is the projection as one input goes from its low to its high value, the others held.`,
   tornadoNoTarget: 'This indicator has no target to analyse.',
+  openReport: 'Report',
   showChart: 'Chart',
   chartActual: 'Actual',
   chartProjected: 'Projected',

@@ -225,6 +225,7 @@ const vi = {
   tornadoTitle: 'Độ nhạy của chỉ tiêu (biểu đồ lốc xoáy)',
   tornadoCaption: (name: string, period: string, base: string) => `${name} ${period}: dự báo ${base}; mỗi thanh là khoảng dự báo khi một đầu vào đi từ mức thấp đến mức cao, các đầu vào khác giữ nguyên.`,
   tornadoNoTarget: 'Chỉ tiêu này chưa có mục tiêu để phân tích độ nhạy.',
+  openReport: 'Báo cáo',
   showChart: 'Biểu đồ',
   chartActual: 'Thực hiện',
   chartProjected: 'Dự báo',

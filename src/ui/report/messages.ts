@@ -18,8 +18,8 @@ const vi = {
   language: 'Ngôn ngữ',
   // the title block
   kicker: 'Báo cáo thực hiện chỉ tiêu',
-  scenario: 'Phương án',
-  baseScenario: 'Phương án cơ sở',
+  scenario: 'Kịch bản',
+  baseScenario: 'Kịch bản cơ sở',
   reportDate: 'Ngày lập báo cáo',
   date: (date: Date) => {
     const part = (type: Intl.DateTimeFormatPartTypes) =>
