@@ -3,6 +3,15 @@ export { DATABASE_NAME, DATABASE_VERSION } from './database.ts';
 export type { OpenError, SeedError, StorageError } from './errors.ts';
 export { BACKUP_MAX_AGE_DAYS, UNPROTECTED_BACKUP_MAX_AGE_HOURS, needsBackupReminder } from './backup.ts';
 export {
+  JOURNAL_PREFIX,
+  replayUnsavedEdits,
+  writeUnsavedEdits,
+  type JournalEdit,
+  type JournalStore,
+  type ReplayOutcome,
+  type UnsavedEdits,
+} from './journal.ts';
+export {
   createMemoryRepository,
   openStorage,
   type OpenedStorage,

@@ -108,12 +108,20 @@ function defaultStorageManager(): StorageManagerLike | null {
   }
 }
 
+/**
+ * Thrown inside a write transaction to refuse it after writes were issued: the backend rolls them
+ * back, and `attempt` returns the error it carries.
+ */
+class Refusal {
+  constructor(readonly error: StorageError) {}
+}
+
 /** Runs `body`, turning anything thrown (by Dexie, IndexedDB, structured clone) into a `StorageError`. */
 async function attempt<T, E = StorageError>(body: () => Promise<Result<T, E>>): Promise<Result<T, E | StorageError>> {
   try {
     return await body();
   } catch (e) {
-    return err(toStorageError(e));
+    return err(e instanceof Refusal ? e.error : toStorageError(e));
   }
 }
 
@@ -197,11 +205,21 @@ export function repositoryOver(backend: StoreBackend, options: PlanRepositoryOpt
       const { expectedRevision: expected, history } = saveOptions;
       const result = await attempt(() =>
         backend.write(history === undefined ? ['plans'] : ['plans', 'history'], async (tx): Promise<Result<void, StorageError>> => {
-          const stored = await tx.getPlan(plan.id);
-          if (stored === undefined) return err(notFound(plan.id));
-          if (expected !== undefined && stored.revision !== expected) return err(conflict(plan.id, expected, stored.revision));
-          await tx.putPlan(plan);
-          if (history !== undefined) await tx.putHistory(historyRow(plan.id, plan.revision, history));
+          // The writes go out together with the read, not after its answer: the save then waits
+          // for one turn of this thread instead of two, so a busy repaint or a reload right after
+          // an edit has less time to catch it before it commits. A refusal throws, which rolls the
+          // writes back.
+          const reading = tx.getPlan(plan.id);
+          const writes = Promise.all([
+            tx.putPlan(plan),
+            history === undefined ? undefined : tx.putHistory(historyRow(plan.id, plan.revision, history)),
+          ]);
+          // Awaited below unless the save is refused first; then the roll-back is what matters.
+          writes.catch(() => undefined);
+          const stored = await reading;
+          if (stored === undefined) throw new Refusal(notFound(plan.id));
+          if (expected !== undefined && stored.revision !== expected) throw new Refusal(conflict(plan.id, expected, stored.revision));
+          await writes;
           return ok(undefined);
         }),
       );
