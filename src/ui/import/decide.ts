@@ -109,6 +109,17 @@ export function undecided(setup: MergeSetup, choices: Choices): number {
 }
 
 /**
+ * How many values of the local plan the merge changes with these choices: the automatic changes
+ * and the decisions that take the file's side (its own tidying aside: the overrides of a removed
+ * indicator go with it). Cheap enough to show after every choice, unlike building the plan.
+ */
+export function changedPlaces(setup: MergeSetup, choices: Choices): number {
+  let count = setup.automatic.length;
+  for (const decision of setup.decisions) if (choices.get(decision.key) === 'theirs') count++;
+  return count;
+}
+
+/**
  * The merged plan: the start with the file's value at every decision chosen `theirs`. Its
  * revision is past both sides' (so other tabs adopt it and a later import of either side reads as
  * older) and its time is `now`; id and creation time stay the local plan's.

@@ -4,7 +4,7 @@ import type { Indicator, Plan } from '../../../src/engine/model/plan.ts';
 import { makeIndicator } from '../../../src/engine/model/factories.ts';
 import { chooseSide, mergePlans, same } from '../../../src/engine/scenarios/merge.ts';
 import { planDifferences } from '../../../src/engine/scenarios/preview.ts';
-import { chooseAll, initialChoices, prepareMerge, resolveMerge, undecided, type MergeSetup, type Side } from '../../../src/ui/import/decide.ts';
+import { changedPlaces, chooseAll, initialChoices, prepareMerge, resolveMerge, undecided, type MergeSetup, type Side } from '../../../src/ui/import/decide.ts';
 import { random, type Random } from '../../engine/session/random-plans.ts';
 import { deepFreeze, scenarioPlan } from '../../engine/scenarios/helpers.ts';
 import { content, planPair, varied } from './varied-plans.ts';
@@ -250,5 +250,32 @@ describe('merging an imported copy when the revision both came from is known', (
     const s = setup(base, incoming, base);
     expect(s.decisions).toEqual([]);
     expect(same(content(resolved(s, new Map())), content(incoming))).toBe(true);
+  });
+});
+
+describe('counting what a merge takes from the file', () => {
+  it('counts each value taken from the file and each automatic change: the places the merged plan differs in', () => {
+    let exact = 0;
+    fc.assert(
+      fc.property(fc.integer(), fc.boolean(), (seed, threeWay) => {
+        const r = random(seed);
+        const { base, local, incoming } = planPair(r);
+        const s = setup(local, incoming, threeWay ? base : null);
+        // Three-way: mine at every conflict, so only the automatic changes remain.
+        const choices = threeWay ? chooseAll(new Map(), s.decisions, 'ours') : randomChoices(r, s);
+        const merged = resolveMerge(s, choices, NOW);
+        if (!merged.ok) return;
+        const actual = planDifferences(local, merged.value).length;
+        // Removing an indicator takes its overrides too: then more places change than were taken.
+        const cascades = s.decisions.some((d) => d.difference.kind === 'indicator' && d.difference.incoming === undefined && choices.get(d.key) === 'theirs');
+        if (cascades) expect(changedPlaces(s, choices)).toBeLessThanOrEqual(actual);
+        else {
+          exact++;
+          expect(changedPlaces(s, choices)).toBe(actual);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    expect(exact).toBeGreaterThan(RUNS / 2);
   });
 });
