@@ -196,9 +196,12 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
     return id !== null && (target.scenarios ?? []).some((s) => s.id === id) ? id : null;
   }
 
-  async function compute(target: Plan): Promise<void> {
+  /** Computes a plan; with `edit`, only the command crosses to the worker when it can. */
+  async function compute(target: Plan, edit?: { previous: Plan; command: Command; now: string }): Promise<void> {
     setComputing(true);
-    const computed = await engine.compute(target, scenarioFor(target));
+    const computed = edit
+      ? await engine.computeEdit(edit.previous, edit.command, edit.now, target, scenarioFor(target))
+      : await engine.compute(target, scenarioFor(target));
     if (!computed.ok && computed.error.code === 'superseded') return;
     // A result for a plan that is no longer open is dropped.
     if (plan()?.id !== target.id) return;
@@ -238,11 +241,12 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
   function applyToOpenPlan(command: Command): { error: CommandError | null; inverse?: Command } {
     const current = plan();
     if (!current) return { error: null };
-    const applied = applyCommand(current, command, new Date().toISOString());
+    const now = new Date().toISOString();
+    const applied = applyCommand(current, command, now);
     if (!applied.ok) return { error: applied.error };
     setPlan(applied.value.plan);
     queueSave(applied.value.plan, current.revision);
-    void compute(applied.value.plan);
+    void compute(applied.value.plan, { previous: current, command, now });
     scheduleRerun();
     return { error: null, inverse: applied.value.inverse };
   }

@@ -7,7 +7,8 @@
 import * as Comlink from 'comlink';
 import type { SimulationFailure } from '../engine/api.ts';
 import type { SensitivityProblem, SensitivityResult, SimulationOptions, SimulationResult } from '../engine/uncertainty/index.ts';
-import type { WorkerApi } from './worker-host.ts';
+import { planKey, type WorkerApi } from './worker-host.ts';
+import type { Command } from '../engine/commands/index.ts';
 import type { Plan } from '../engine/model/plan.ts';
 import type { SessionProblem } from '../engine/session.ts';
 import type { ScenarioProblem } from '../engine/scenarios/index.ts';
@@ -35,6 +36,11 @@ export type CallError<E> = ClientError | { code: 'engine'; problem: E };
 export interface EngineClient {
   /** Computes a plan; only the newest compute's result is delivered, older ones get `superseded`. */
   compute(plan: Plan, scenario?: string | null): Promise<Result<PlanResult, CallError<SessionProblem>>>;
+  /**
+   * Computes `next`, made from `previous` by `command` at `now`: the worker gets only the command
+   * when it holds `previous`, else the whole plan. Same answer as `compute(next)`, either way.
+   */
+  computeEdit(previous: Plan, command: Command, now: string, next: Plan, scenario?: string | null): Promise<Result<PlanResult, CallError<SessionProblem>>>;
   /** Several scenarios at once, for a side-by-side comparison; a newer comparison supersedes. */
   computeScenarios(plan: Plan, scenarios: readonly (string | null)[]): Promise<Result<PlanResult[], CallError<SessionProblem>>>;
   /** Finds the input value that reaches a target value; a newer seek supersedes an older one. */
@@ -149,6 +155,12 @@ export function createEngineClient(spawn: () => EngineWorker, options: EngineCli
   return {
     get generation() { return generation; },
     compute: (plan, scenario) => call('compute', (api) => api.compute(plan, scenario ?? null)),
+    computeEdit: (previous, command, now, next, scenario) => call('compute', async (api) => {
+      const edited = await api.computeEdit(planKey(previous), command, now, scenario ?? null);
+      if (edited.ok) return edited;
+      // Not held by this worker (a restart, another plan) or refused: send the whole plan.
+      return api.compute(next, scenario ?? null);
+    }),
     computeScenarios: (plan, scenarios) => call('compare', (api) => api.computeScenarios(plan, scenarios)),
     goalSeek: (plan, request, scenario) => call('goalSeek', (api) => api.goalSeek(plan, request, scenario ?? null)),
     simulate: (plan, options, onProgress, scenario) => call('simulate', (api, alive) => api.simulate(plan, options, Comlink.proxy({

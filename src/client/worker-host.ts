@@ -5,22 +5,49 @@
  */
 import * as Comlink from 'comlink';
 import { createEngineApi, type EngineApi } from '../engine/api.ts';
+import { applyCommand, type Command, type CommandError } from '../engine/commands/index.ts';
+import type { Plan } from '../engine/model/plan.ts';
+import type { PlanResult } from '../engine/projection/result.ts';
+import { err, type Result } from '../engine/result.ts';
+import type { SessionProblem } from '../engine/session.ts';
 
 export interface WorkerApi extends EngineApi {
   /** Stops the simulation running now, between two of its batches. */
   cancelSimulation(): void;
+  /**
+   * Computes the plan the worker computed last with one command applied, so that an edit
+   * sends a command instead of the whole plan. `key` names the plan the command applies to
+   * (`id@revision`); when the worker does not hold it (a restart, another plan), the answer is
+   * `{ code: 'stale' }` and the caller sends the whole plan.
+   */
+  computeEdit(key: string, command: Command, now: string, scenario: string | null): Result<PlanResult, SessionProblem | CommandError | { code: 'stale' }>;
 }
+
+/** The key of a plan's revision: what an edit is applied to. */
+export const planKey = (plan: Plan): string => `${plan.id}@${plan.revision}`;
 
 export function createWorkerApi(): WorkerApi {
   const engine = createEngineApi();
   let simulationRun = 0;
   let cancelledRun = -1;
   const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+  // The plan last computed: an edit is applied to it here, as it was on the page.
+  let held: Plan | null = null;
+  const transferred = (result: Result<PlanResult, SessionProblem>) =>
+    result.ok ? Comlink.transfer(result, [result.value.values.buffer, result.value.isActual.buffer]) : result;
 
   return {
     compute(plan, scenario) {
-      const result = engine.compute(plan, scenario);
-      return result.ok ? Comlink.transfer(result, [result.value.values.buffer, result.value.isActual.buffer]) : result;
+      held = plan;
+      return transferred(engine.compute(plan, scenario));
+    },
+    computeEdit(key, command, now, scenario) {
+      if (!held || planKey(held) !== key) return err({ code: 'stale' });
+      const applied = applyCommand(held, command, now);
+      if (!applied.ok) return err(applied.error);
+      held = applied.value.plan;
+      // Unchanged indicators keep their identity here, so the session finds the edit at once.
+      return transferred(engine.compute(held, scenario));
     },
     computeScenarios(plan, scenarios) {
       const results = engine.computeScenarios(plan, scenarios);
