@@ -39,12 +39,13 @@ export interface SimulationProgress { done: number; total: number; preview: bool
 export const PREVIEW_TRIALS = 1_000;
 export const FULL_TRIALS = 10_000;
 
-export interface ImportOutcome {
-  kind: 'imported' | 'refused' | 'exists';
-  plan?: Plan;
-  issues?: readonly FileIssue[];
-  warnings?: readonly FileIssue[];
-}
+/** What a file holds, before anything is written: refused, or a plan to preview. */
+export type ImportReading =
+  | { kind: 'refused'; issues: readonly FileIssue[] }
+  | { kind: 'preview'; incoming: Plan; local: Plan | null; warnings: readonly FileIssue[] };
+
+/** How an import choice ended: written, or refused because the local plan changed meanwhile. */
+export type ImportWrite = { kind: 'written'; plan: Plan } | { kind: 'conflict' } | { kind: 'failed' };
 
 export interface PlanSession {
   plans: Accessor<PlanSummary[]>;
@@ -83,7 +84,14 @@ export interface PlanSession {
   deletePlan(id: string): Promise<Result<void>>;
   restorePlan(id: string): Promise<void>;
   exportPlan(): Promise<{ fileName: string; text: string } | null>;
-  importText(text: string, options?: { asCopy?: boolean; copySuffix?: string }): Promise<ImportOutcome>;
+  /** Reads a plan file and the local plan with its id, writing nothing. */
+  readImport(text: string): Promise<ImportReading>;
+  /** Stores an imported plan as a new plan: under its own id, or as a copy with a new one. */
+  importNew(incoming: Plan, options?: { asCopy?: boolean; copySuffix?: string }): Promise<ImportWrite>;
+  /** Replaces the local plan by the file's, keeping the local one as a named snapshot. */
+  replaceWith(incoming: Plan, local: Plan, snapshotName: string): Promise<ImportWrite>;
+  /** Stores a merge of the local plan and the file's, keeping the local one as a named snapshot. */
+  mergeInto(merged: Plan, local: Plan, snapshotName: string): Promise<ImportWrite>;
   /** Seeks, over the open plan in the worker, the input value that reaches a target value. */
   goalSeek(request: GoalSeekRequest): Promise<Result2<GoalSeekAnswer, CallError<GoalSeekProblem | ScenarioProblem>>>;
   /** The latest simulation of the open plan (a preview of 1,000 trials first, then the full run). */
@@ -251,6 +259,24 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
     return { error: null, inverse: applied.value.inverse };
   }
 
+  /** Snapshot of the local plan, then the new one over it — refused if the local one moved on. */
+  async function keepAndSave(plan: Plan, local: Plan, snapshotName: string): Promise<ImportWrite> {
+    await session.flush();
+    const kept = await repo.createSnapshot(local.id, snapshotName);
+    if (!kept.ok) {
+      events.onStorageError(kept.error);
+      return { kind: 'failed' };
+    }
+    const saved = await repo.savePlan(plan, { expectedRevision: local.revision });
+    if (!saved.ok) {
+      if (saved.error.kind === 'conflict') return { kind: 'conflict' };
+      events.onStorageError(saved.error);
+      return { kind: 'failed' };
+    }
+    await session.openPlan(plan.id);
+    return { kind: 'written', plan };
+  }
+
   function watchOpenPlan(id: string): void {
     stopWatchingPlan?.();
     stopWatchingPlan = repo.watchPlan(id, (stored) => {
@@ -408,25 +434,37 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
       const text = serializePlanFile(current, { app: APP_VERSION, exportedAt: new Date().toISOString() });
       return { fileName: `${fileSlug(current.name)}.json`, text };
     },
-    async importText(text, options = {}) {
+    async readImport(text) {
       const { parsePlanFile } = await import('../format/parse.ts');
       const parsed = parsePlanFile(text);
       if (!parsed.ok) return { kind: 'refused', issues: parsed.error };
-      let imported = parsed.value.file.plan;
-      const warnings = parsed.value.warnings;
-      const existing = await repo.getPlan(imported.id);
-      if (existing.ok) {
-        if (!options.asCopy) return { kind: 'exists', plan: imported, warnings };
-        const now = new Date().toISOString();
-        imported = { ...imported, id: newPlanId(), name: `${imported.name} ${options.copySuffix ?? ''}`.trim().slice(0, 500), createdAt: now, updatedAt: now };
-      }
-      const created = await repo.createPlan(imported);
+      const incoming = parsed.value.file.plan;
+      // The local plan as stored, with every pending edit in it.
+      await session.flush();
+      const local = await repo.getPlan(incoming.id);
+      return { kind: 'preview', incoming, local: local.ok ? local.value : null, warnings: parsed.value.warnings };
+    },
+    async importNew(incoming, options = {}) {
+      const now = new Date().toISOString();
+      const plan = options.asCopy
+        ? { ...incoming, id: newPlanId(), name: `${incoming.name} ${options.copySuffix ?? ''}`.trim().slice(0, 500), createdAt: now, updatedAt: now, revision: 0 }
+        : incoming;
+      const created = await repo.createPlan(plan);
       if (!created.ok) {
+        if (created.error.kind === 'conflict') return { kind: 'conflict' };
         events.onStorageError(created.error);
-        return { kind: 'refused', issues: [] };
+        return { kind: 'failed' };
       }
-      await session.openPlan(imported.id);
-      return { kind: 'imported', plan: imported, warnings };
+      await session.openPlan(plan.id);
+      return { kind: 'written', plan };
+    },
+    async replaceWith(incoming, local, snapshotName) {
+      // The revision only moves forward, so other tabs see the new plan as newer.
+      const plan = { ...incoming, revision: Math.max(local.revision, incoming.revision) + 1, updatedAt: new Date().toISOString() };
+      return keepAndSave(plan, local, snapshotName);
+    },
+    async mergeInto(merged, local, snapshotName) {
+      return keepAndSave(merged, local, snapshotName);
     },
     simulation,
     simulationProgress,

@@ -1,7 +1,10 @@
-import { createSignal, onCleanup, onMount, Show } from 'solid-js';
-import type { PlanSession } from '../app/session.ts';
+import { createSignal, lazy, onCleanup, onMount, Show } from 'solid-js';
+import type { ImportWrite, PlanSession } from '../app/session.ts';
+import type { Plan } from '../engine/model/plan.ts';
+
+// The import preview (differences, merge) loads with the first file read.
+const ImportPreviewDialog = lazy(() => import('./import/ImportPreviewDialog.tsx'));
 import type { FileIssue } from '../format/index.ts';
-import { Dialog } from './Dialog.tsx';
 import { lang, setLang, t, type Lang } from './i18n/index.ts';
 import { Notices } from './Notices.tsx';
 import { notify } from './notices.ts';
@@ -29,7 +32,7 @@ export function App(props: AppProps) {
   const session = props.session;
   let fileInput!: HTMLInputElement;
   const [dragging, setDragging] = createSignal(false);
-  const [pendingCopy, setPendingCopy] = createSignal<{ text: string; name: string } | null>(null);
+  const [preview, setPreview] = createSignal<{ incoming: Plan; local: Plan | null; warnings: string[]; text: string } | null>(null);
 
   // The wording of file problems loads only when a file has some.
   const describe = async (issues: readonly FileIssue[]) => {
@@ -44,21 +47,31 @@ export function App(props: AppProps) {
     notify({ kind: 'error', text: t().importRefused(fileName), details: lines, sticky: true });
   };
 
-  const importFile = async (file: File) => {
-    const text = await file.text();
-    const outcome = await session.importText(text);
-    if (outcome.kind === 'refused') return void refuse(file.name, outcome.issues ?? []);
-    if (outcome.kind === 'exists') return setPendingCopy({ text, name: outcome.plan?.name ?? file.name });
-    const warnings = outcome.warnings?.length ? [t().importWarnings, ...(await describe(outcome.warnings))] : null;
-    notify({ kind: 'info', text: t().importDone(outcome.plan?.name ?? file.name), ...(warnings ? { details: warnings } : {}) });
+  /** Reads a file and shows what it holds; nothing is written until the planner chooses. */
+  const readFile = async (text: string, fileName: string) => {
+    const reading = await session.readImport(text);
+    if (reading.kind === 'refused') return void refuse(fileName, reading.issues);
+    const warnings = reading.warnings.length ? await describe(reading.warnings) : [];
+    setPreview({ incoming: reading.incoming, local: reading.local, warnings, text });
   };
 
-  const importAsCopy = async () => {
-    const pending = pendingCopy();
-    setPendingCopy(null);
-    if (!pending) return;
-    const outcome = await session.importText(pending.text, { asCopy: true, copySuffix: t().copySuffix });
-    if (outcome.kind === 'imported') notify({ kind: 'info', text: t().importDone(outcome.plan?.name ?? '') });
+  const importFile = async (file: File) => readFile(await file.text(), file.name);
+
+  /** Runs an import choice; if the local plan changed meanwhile, shows the preview again. */
+  const write = async (run: () => Promise<ImportWrite>, text: string) => {
+    setPreview(null);
+    const outcome = await run();
+    if (outcome.kind === 'written') notify({ kind: 'info', text: t().importDone(outcome.plan.name) });
+    else if (outcome.kind === 'conflict') {
+      notify({ kind: 'info', text: t().conflict });
+      await readFile(text, '');
+    }
+  };
+
+  const snapshotName = async () => {
+    const { importMessages } = await import('./import/messages.ts');
+    const when = new Intl.DateTimeFormat(lang() === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' }).format(new Date());
+    return importMessages(lang()).snapshotName(when);
   };
 
   const hasFiles = (event: DragEvent) => [...(event.dataTransfer?.types ?? [])].includes('Files');
@@ -164,15 +177,26 @@ export function App(props: AppProps) {
       <Show when={dragging()}>
         <div class="drop-overlay" aria-hidden="true"><p>{t().dropHere}</p></div>
       </Show>
-      <Show when={pendingCopy()}>
-        {(pending) => (
-          <Dialog title={t().importTitle} onClose={() => setPendingCopy(null)} testId="import-exists-dialog">
-            <p>{t().importExists(pending().name)}</p>
-            <div class="dialog-actions">
-              <button type="button" class="button" onClick={() => setPendingCopy(null)}>{t().cancel}</button>
-              <button type="button" class="button button-primary" data-testid="import-as-copy" onClick={() => void importAsCopy()}>{t().importAsCopy}</button>
-            </div>
-          </Dialog>
+      <Show when={preview()}>
+        {(shown) => (
+          <ImportPreviewDialog
+            incoming={shown().incoming}
+            local={shown().local}
+            warnings={shown().warnings}
+            onCancel={() => setPreview(null)}
+            onImportCopy={() => {
+              const { incoming, local, text } = shown();
+              void write(() => session.importNew(incoming, local ? { asCopy: true, copySuffix: t().copySuffix } : {}), text);
+            }}
+            onReplace={() => {
+              const { incoming, local, text } = shown();
+              if (local) void write(async () => session.replaceWith(incoming, local, await snapshotName()), text);
+            }}
+            onMerge={(merged) => {
+              const { local, text } = shown();
+              if (local) void write(async () => session.mergeInto(merged, local, await snapshotName()), text);
+            }}
+          />
         )}
       </Show>
       <Notices />

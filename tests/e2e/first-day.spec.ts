@@ -161,6 +161,10 @@ test('export, delete, import gives back the same plan', async ({ page, profile }
   await expect(page.getByTestId('no-plan-open')).toBeVisible();
 
   await page.getByTestId('import-input').setInputFiles(exported);
+  // A preview first: the plan's name and counts, nothing written yet.
+  await expect(page.getByTestId('import-preview-dialog')).toContainText(EXAMPLE_NAME);
+  await expect(page.getByTestId('plan-item')).toHaveCount(0);
+  await page.getByTestId('import-new').click();
   await expect(page.getByTestId('plan-title')).toHaveText(EXAMPLE_NAME);
   await expect(cell(page, 'sector_revenue', 'p:2')).toHaveText('5.100');
   const again = JSON.parse(readFileSync(await exportOpenPlan(page, profile.dir), 'utf8'));
@@ -173,7 +177,8 @@ test('importing a plan that already exists offers a copy and never overwrites', 
   const exported = await exportOpenPlan(page, profile.dir);
   await typeInto(page, 'sector_revenue', 'p:1', '4.950');
   await page.getByTestId('import-input').setInputFiles(exported);
-  await expect(page.getByTestId('import-exists-dialog')).toBeVisible();
+  // The local plan exists and differs from the file: the preview says how, and offers choices.
+  await expect(page.getByTestId('import-preview-dialog')).toContainText('4.950');
   await page.getByTestId('import-as-copy').click();
   await expect(page.getByTestId('plan-title')).toHaveText(`${EXAMPLE_NAME} (bản sao)`);
   await expect(cell(page, 'sector_revenue', 'p:1')).toHaveText('4.900');
@@ -219,6 +224,7 @@ test('a valid plan file dropped onto the window is imported', async ({ page }) =
     data.items.add(new File([content], 'plan.json', { type: 'application/json' }));
     window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
   }, serialized);
+  await page.getByTestId('import-new').click();
   await expect(page.getByTestId('plan-item')).toHaveCount(2);
 });
 
@@ -237,4 +243,24 @@ test('the history panel names each change and goes back to any point', async ({ 
   await expect(cell(page, 'sector_revenue', 'p:2')).toHaveText('5.500');
   await page.getByTestId('history').getByRole('button', { name: /Dân số 2023/ }).click();
   await expect(cell(page, 'population', 'p:1')).toHaveText('3,700');
+});
+
+test('replacing a local plan with a file keeps the local one as a snapshot; a merge writes only when confirmed', async ({ page, profile }) => {
+  await openApp(page);
+  const exported = await exportOpenPlan(page, profile.dir);
+  await typeInto(page, 'sector_revenue', 'p:1', '4.950');
+  await expect(page.getByTestId('save-status')).toContainText('Đã lưu');
+
+  await page.getByTestId('import-input').setInputFiles(exported);
+  await page.getByTestId('import-merge').click();
+  await page.getByTestId('merge-all-theirs').click();
+  await page.getByTestId('merge-back').click();
+  await expect(cell(page, 'sector_revenue', 'p:1')).toHaveText('4.950');
+  await page.getByTestId('import-cancel').click();
+  await expect(cell(page, 'sector_revenue', 'p:1')).toHaveText('4.950');
+
+  await page.getByTestId('import-input').setInputFiles(exported);
+  await page.getByTestId('import-replace').click();
+  await expect(cell(page, 'sector_revenue', 'p:1')).toHaveText('4.900');
+  await expect(page.getByTestId('plan-item')).toHaveCount(1);
 });

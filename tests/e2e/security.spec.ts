@@ -36,6 +36,7 @@ test('XSS payloads in every text field of an imported plan are shown as text and
   const file = join(profile.dir, 'xss.json');
   writeFileSync(file, JSON.stringify(example));
   await page.getByTestId('import-input').setInputFiles(file);
+  await page.getByTestId('import-new').click();
   await expect(page.getByTestId('plan-title')).toContainText('XSS <img');
   await expect(page.locator('.ag-row[row-id="i:mobile_subscribers"] .ag-cell[col-id="name"]')).toHaveText(payload(0));
   // Open every surface that shows these texts: inspector, chart, history, English.

@@ -61,6 +61,7 @@ test('a long simulation shows progress, stops when asked, and runs again to the 
   // 120 monthly columns are virtualised: a wide window keeps the probability column on screen.
   await page.setViewportSize({ width: 2200, height: 900 });
   await page.getByTestId('import-input').setInputFiles(file);
+  await page.getByTestId('import-new').click();
   await expect(page.getByTestId('plan-title')).toHaveText('Mô phỏng lớn');
   await page.getByTestId('simulation-seed').fill('42');
   await page.getByTestId('simulate').click();
