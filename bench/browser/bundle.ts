@@ -1,0 +1,137 @@
+/**
+ * The size check of issue 6, on the built files: gzip (zlib's default level, as a static server
+ * sends them) of
+ * - the initial JavaScript: the entry script `index.html` loads, the chunks it preloads, and
+ *   everything those import statically (a dynamic `import()` is a lazy chunk, not counted);
+ * - the engine worker: its entry and its static imports;
+ * - the lazy chunks holding charts, spreadsheet export, CSV import and the report, found by the
+ *   sources their source maps name, and a check that none of those sources is in the initial set.
+ * 1 KB = 1,000 bytes, as Vite reports sizes.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { bytesBySource, packageOf, readSourceMap } from './sourcemap.ts';
+
+export interface ChunkSize { file: string; bytes: number; gzipBytes: number }
+
+export interface LazyFeature {
+  /** Chunks whose sources include the feature's modules. */
+  chunks: ChunkSize[];
+  /** Those chunks plus what they import statically that the initial load does not already have. */
+  gzipBytes: number;
+  /** No initial chunk holds any of the feature's sources. */
+  lazy: boolean;
+  /** Initial chunks that hold some of them (empty when lazy). */
+  inInitial: string[];
+}
+
+export interface BundleReport {
+  initial: { chunks: ChunkSize[]; gzipBytes: number; bytes: number; css: ChunkSize[] };
+  worker: { chunks: ChunkSize[]; gzipBytes: number; bytes: number };
+  lazy: Record<'charts' | 'spreadsheetExport' | 'csvImport' | 'report', LazyFeature>;
+  /** Gzip bytes of the initial JavaScript by package, estimated from each source's share of the code. */
+  initialByPackage: { name: string; bytes: number; gzipBytesEstimate: number }[];
+  otherLazy: ChunkSize[];
+}
+
+/** Which sources make a feature: a package and our own modules. */
+const FEATURES: Record<keyof BundleReport['lazy'], RegExp> = {
+  charts: /node_modules\/uplot\/|src\/ui\/charts\//,
+  spreadsheetExport: /node_modules\/write-excel-file\/|src\/format\/spreadsheet\/xlsx-export/,
+  csvImport: /node_modules\/papaparse\/|src\/format\/spreadsheet\/csv-import/,
+  report: /src\/ui\/report\//,
+};
+
+const STATIC_IMPORT = /(?<![\w$.])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["']([^"']+\.js)["']/g;
+
+/** Static imports of a chunk (relative specifiers), resolved against its folder. */
+function staticImports(file: string, code: string): string[] {
+  const dir = posix.dirname(file);
+  return [...code.matchAll(STATIC_IMPORT)].map((m) => posix.normalize(posix.join(dir, m[1] as string)));
+}
+
+export function measureBundle(distDir: string): BundleReport {
+  const code = new Map<string, string>();
+  const read = (file: string): string => {
+    let text = code.get(file);
+    if (text === undefined) {
+      text = readFileSync(join(distDir, file), 'utf8');
+      code.set(file, text);
+    }
+    return text;
+  };
+  const size = (file: string): ChunkSize => {
+    const bytes = readFileSync(join(distDir, file));
+    return { file, bytes: bytes.length, gzipBytes: gzipSync(bytes).length };
+  };
+  const closure = (roots: string[], stop: ReadonlySet<string> = new Set()): string[] => {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file) || stop.has(file) || !existsSync(join(distDir, file))) return;
+      seen.add(file);
+      for (const next of staticImports(file, read(file))) visit(next);
+    };
+    roots.forEach(visit);
+    return [...seen];
+  };
+  const sum = (chunks: ChunkSize[], key: 'bytes' | 'gzipBytes') => chunks.reduce((s, c) => s + c[key], 0);
+
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+  const local = (ref: string) => posix.normalize(ref.replace(/^\.\//, ''));
+  const entries = [...html.matchAll(/<script[^>]*\btype="module"[^>]*\bsrc="([^"]+)"/g)].map((m) => local(m[1] as string));
+  const preloads = [...html.matchAll(/<link[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g)].map((m) => local(m[1] as string));
+  const styles = [...html.matchAll(/<link[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"/g)].map((m) => local(m[1] as string));
+  const initialFiles = closure([...entries, ...preloads]);
+  const initialSet = new Set(initialFiles);
+  const initialChunks = initialFiles.map(size);
+
+  const assets = readdirSync(join(distDir, 'assets')).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
+  const workerEntries = assets.filter((f) => /engine\.worker[-.]/.test(f));
+  const workerFiles = closure(workerEntries);
+  const workerChunks = workerFiles.map(size);
+  const workerSet = new Set(workerFiles);
+
+  const sourcesOf = (file: string): string[] => readSourceMap(join(distDir, file))?.sources ?? [];
+  const lazyFiles = assets.filter((f) => !initialSet.has(f) && !workerSet.has(f));
+  const lazy = {} as BundleReport['lazy'];
+  const claimed = new Set<string>();
+  for (const [feature, pattern] of Object.entries(FEATURES) as [keyof BundleReport['lazy'], RegExp][]) {
+    const holders = lazyFiles.filter((f) => sourcesOf(f).some((s) => pattern.test(s)));
+    holders.forEach((f) => claimed.add(f));
+    const withDeps = closure(holders, initialSet);
+    const inInitial = initialFiles.filter((f) => sourcesOf(f).some((s) => pattern.test(s)));
+    lazy[feature] = {
+      chunks: holders.map(size),
+      gzipBytes: sum(withDeps.map(size), 'gzipBytes'),
+      lazy: holders.length > 0 && inInitial.length === 0,
+      inInitial,
+    };
+  }
+
+  // The initial JavaScript by package: each source's share of the characters, times the gzip size.
+  const byPackage = new Map<string, { bytes: number; gzip: number }>();
+  for (const chunk of initialChunks) {
+    const map = readSourceMap(join(distDir, chunk.file));
+    if (!map) continue;
+    const bySource = bytesBySource(map, read(chunk.file));
+    const total = [...bySource.values()].reduce((s, n) => s + n, 0) || 1;
+    for (const [source, bytes] of bySource) {
+      const name = packageOf(source);
+      const entry = byPackage.get(name) ?? { bytes: 0, gzip: 0 };
+      entry.bytes += bytes;
+      entry.gzip += (chunk.gzipBytes * bytes) / total;
+      byPackage.set(name, entry);
+    }
+  }
+
+  return {
+    initial: { chunks: initialChunks, gzipBytes: sum(initialChunks, 'gzipBytes'), bytes: sum(initialChunks, 'bytes'), css: styles.map(size) },
+    worker: { chunks: workerChunks, gzipBytes: sum(workerChunks, 'gzipBytes'), bytes: sum(workerChunks, 'bytes') },
+    lazy,
+    initialByPackage: [...byPackage.entries()]
+      .map(([name, v]) => ({ name, bytes: v.bytes, gzipBytesEstimate: Math.round(v.gzip) }))
+      .sort((a, b) => b.gzipBytesEstimate - a.gzipBytesEstimate),
+    otherLazy: lazyFiles.filter((f) => !claimed.has(f)).map(size),
+  };
+}
