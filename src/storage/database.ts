@@ -28,8 +28,11 @@ export interface SettingRow {
   value: unknown;
 }
 
-/** `manual`: named by the planner; `beforeRestore`: the plan as it was just before a restore. */
-export type SnapshotKind = 'manual' | 'beforeRestore';
+/**
+ * `manual`: named by the planner; `beforeRestore`: the plan as it was just before a restore;
+ * `beforeImport`: the plan as it was before an imported file replaced it or was merged into it.
+ */
+export type SnapshotKind = 'manual' | 'beforeRestore' | 'beforeImport';
 
 /**
  * What a snapshot list shows, without the plan: listing reads these rows only, so a list of
@@ -39,7 +42,10 @@ export type SnapshotKind = 'manual' | 'beforeRestore';
 export interface SnapshotRow {
   id: string;
   planId: string;
-  /** The planner's name ("gửi Sở, 02/01"); for `beforeRestore`, the name of the snapshot restored. */
+  /**
+   * The planner's name ("gửi Sở, 02/01"); for `beforeRestore`, the name of the snapshot restored;
+   * for `beforeImport`, the name the app gave it.
+   */
   name: string;
   kind: SnapshotKind;
   /** ISO timestamp. */

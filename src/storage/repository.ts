@@ -9,7 +9,7 @@ import { newPlanId } from '../engine/model/factories.ts';
 import type { Plan } from '../engine/model/plan.ts';
 import { err, ok, type Result } from '../engine/result.ts';
 import { dexieBackend, type StoreBackend, type StoreTx } from './backend.ts';
-import type { ChitieuDatabase, HistoryEntry, HistoryRow, SnapshotRow, TrashRow } from './database.ts';
+import type { ChitieuDatabase, HistoryEntry, HistoryRow, SnapshotKind, SnapshotRow, TableName, TrashRow } from './database.ts';
 import { messageOf, toStorageError, type SeedError, type StorageError } from './errors.ts';
 import {
   HISTORY_LIMIT,
@@ -66,6 +66,24 @@ const conflict = (id: string, expected: number, stored: number): StorageError =>
 /** Newest first, then by id so that equal times list in a stable order. */
 function newestSnapshotFirst(a: SnapshotRow, b: SnapshotRow): number {
   return newestFirst({ updatedAt: a.createdAt, id: a.id }, { updatedAt: b.createdAt, id: b.id });
+}
+
+const blankName = (): StorageError => ({
+  kind: 'invalid',
+  issues: [{ path: ['name'], message: 'A snapshot needs a name' }],
+  message: 'A snapshot needs a name',
+});
+
+function snapshotRow(plan: Plan, name: string, kind: SnapshotKind, at: Date): SnapshotRow {
+  return {
+    id: newPlanId(),
+    planId: plan.id,
+    name,
+    kind,
+    createdAt: at.toISOString(),
+    revision: plan.revision,
+    indicatorCount: summarize(plan).indicatorCount,
+  };
 }
 
 const exportKey = (planId: string) => `${SETTING_LAST_EXPORT}${planId}`;
@@ -202,9 +220,14 @@ export function repositoryOver(backend: StoreBackend, options: PlanRepositoryOpt
     },
 
     savePlan: async (plan, saveOptions = {}) => {
-      const { expectedRevision: expected, history } = saveOptions;
+      const { expectedRevision: expected, history, keepPreviousAs } = saveOptions;
+      const keepName = keepPreviousAs?.trim().slice(0, SNAPSHOT_NAME_LIMIT);
+      if (keepName === '') return err(blankName());
+      const tables: TableName[] = ['plans'];
+      if (history !== undefined) tables.push('history');
+      if (keepName !== undefined) tables.push('snapshots', 'snapshotPlans');
       const result = await attempt(() =>
-        backend.write(history === undefined ? ['plans'] : ['plans', 'history'], async (tx): Promise<Result<void, StorageError>> => {
+        backend.write(tables, async (tx): Promise<Result<void, StorageError>> => {
           // The writes go out together with the read, not after its answer: the save then waits
           // for one turn of this thread instead of two, so a busy repaint or a reload right after
           // an edit has less time to catch it before it commits. A refusal throws, which rolls the
@@ -219,6 +242,7 @@ export function repositoryOver(backend: StoreBackend, options: PlanRepositoryOpt
           const stored = await reading;
           if (stored === undefined) throw new Refusal(notFound(plan.id));
           if (expected !== undefined && stored.revision !== expected) throw new Refusal(conflict(plan.id, expected, stored.revision));
+          if (keepName !== undefined) await tx.putSnapshot(snapshotRow(stored, keepName, 'beforeImport', now()), stored);
           await writes;
           return ok(undefined);
         }),
@@ -297,22 +321,12 @@ export function repositoryOver(backend: StoreBackend, options: PlanRepositoryOpt
 
     createSnapshot: async (planId, name) => {
       const trimmed = name.trim().slice(0, SNAPSHOT_NAME_LIMIT);
-      if (trimmed === '') {
-        return err({ kind: 'invalid', issues: [{ path: ['name'], message: 'A snapshot needs a name' }], message: 'A snapshot needs a name' });
-      }
+      if (trimmed === '') return err(blankName());
       const result = await attempt(() =>
         backend.write(['plans', 'snapshots', 'snapshotPlans'], async (tx): Promise<Result<SnapshotSummary, StorageError>> => {
           const plan = await tx.getPlan(planId);
           if (plan === undefined) return err(notFound(planId));
-          const row: SnapshotRow = {
-            id: newPlanId(),
-            planId,
-            name: trimmed,
-            kind: 'manual',
-            createdAt: now().toISOString(),
-            revision: plan.revision,
-            indicatorCount: summarize(plan).indicatorCount,
-          };
+          const row = snapshotRow(plan, trimmed, 'manual', now());
           await tx.putSnapshot(row, plan);
           return ok(row);
         }),
@@ -367,16 +381,8 @@ export function repositoryOver(backend: StoreBackend, options: PlanRepositoryOpt
           if (current.revision !== expectedRevision) return err(conflict(row.planId, expectedRevision, current.revision));
           const checked = validated(validate, kept);
           if (!checked.ok) return checked;
-          const at = now().toISOString();
-          const backup: SnapshotRow = {
-            id: newPlanId(),
-            planId: row.planId,
-            name: row.name,
-            kind: 'beforeRestore',
-            createdAt: at,
-            revision: current.revision,
-            indicatorCount: summarize(current).indicatorCount,
-          };
+          const backup = snapshotRow(current, row.name, 'beforeRestore', now());
+          const at = backup.createdAt;
           const restored: Plan = { ...checked.value, id: current.id, updatedAt: at, revision: current.revision + 1 };
           await tx.putSnapshot(backup, current);
           await tx.putPlan(restored);

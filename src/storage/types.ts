@@ -52,6 +52,12 @@ export interface SaveOptions {
    * `HISTORY_LIMIT` entries.
    */
   history?: PlanHistory;
+  /**
+   * Keep the stored plan as a `beforeImport` snapshot with this name before replacing it, in the
+   * same transaction: an import that replaces or merges into a local plan either keeps the old one
+   * and stores the new one, or (conflict, quota…) writes neither.
+   */
+  keepPreviousAs?: string;
 }
 
 /** Most entries kept in each of the undo and redo lists (the session keeps as many). */

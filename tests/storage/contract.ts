@@ -653,6 +653,45 @@ export function repositoryContract(label: string, make: MakeHarness, durable: bo
         });
       });
 
+      describe('kept before an import replaces the plan', () => {
+        it('keeps the stored plan as a "before import" snapshot and saves the new one, together', async () => {
+          const repo = await open({ now: at('2025-04-01T00:00:00.000Z') });
+          const local = plan('a');
+          await repo.createPlan(local);
+          const incoming = { ...plan('a', { name: 'From the file' }), revision: 1 };
+          expect(await repo.savePlan(incoming, { expectedRevision: 0, keepPreviousAs: ' Trước khi nhập tệp ' })).toEqual(ok(undefined));
+          expect(await repo.getPlan('a')).toEqual(ok(incoming));
+          const [kept] = value(await repo.listSnapshots('a'));
+          expect(kept).toEqual({
+            id: expect.any(String),
+            planId: 'a',
+            name: 'Trước khi nhập tệp',
+            kind: 'beforeImport',
+            createdAt: '2025-04-01T00:00:00.000Z',
+            revision: 0,
+            indicatorCount: 2,
+          });
+          expect(await repo.getSnapshot(kept?.id ?? '')).toEqual(ok({ ...kept, plan: local }));
+        });
+
+        it('writes neither when the local plan moved on, nor when the snapshot cannot be written', async () => {
+          const repo = await open();
+          const local = plan('a');
+          await repo.createPlan(local);
+          await repo.savePlan(edited(local, 'other tab'), { expectedRevision: 0 });
+          const before = bytes(await h.raw('plans', 'a'));
+          const incoming = { ...plan('a', { name: 'From the file' }), revision: 1 };
+          expectError(await repo.savePlan(incoming, { expectedRevision: 0, keepPreviousAs: 'x' }), 'conflict');
+          h.failNext('snapshotPlans', 'write', quota());
+          expectError(await repo.savePlan({ ...incoming, revision: 2 }, { expectedRevision: 1, keepPreviousAs: 'x' }), 'quota');
+          expect(bytes(await h.raw('plans', 'a'))).toBe(before);
+          expect(await h.count('snapshots')).toBe(0);
+          expect(await h.count('snapshotPlans')).toBe(0);
+          expectError(await repo.savePlan({ ...incoming, revision: 2 }, { expectedRevision: 1, keepPreviousAs: '  ' }), 'invalid');
+          expect(bytes(await h.raw('plans', 'a'))).toBe(before);
+        });
+      });
+
       describe('with the trash', () => {
         it('keeps the snapshots of a deleted plan, restorable once the plan is back', async () => {
           const repo = await open({ now: at('2025-01-01T00:00:00.000Z') });

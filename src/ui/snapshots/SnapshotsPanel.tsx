@@ -27,6 +27,8 @@ function formatWhen(iso: string): string {
 function title(snapshot: SnapshotSummary): string {
   switch (snapshot.kind) {
     case 'manual':
+    case 'beforeImport':
+      // An import's snapshot is named by the app, in words ("Trước khi nhập tệp …").
       return snapshot.name;
     case 'beforeRestore':
       return m().beforeRestore(snapshot.name);
