@@ -1,0 +1,245 @@
+/**
+ * Storage you can trust, in Chromium with real IndexedDB (QUALITY reliability 1, 3, 8 and 27):
+ * reloads at random moments after an edit, closing the browser while the app loads, two tabs on
+ * one plan, and a browser without IndexedDB. Random moments come from a seeded generator.
+ *
+ * Environment: STORAGE_E2E_SEED picks another sequence; RELOAD_RUNS (default 30) and CLOSE_RUNS
+ * (default 10) run more; RELOAD_RUNS=100 (or RELOAD_STRICT=1) also checks QUALITY's "at least 99
+ * in 100 kept"; CPU_SLOWDOWN=6 runs the reloads on a processor six times slower (Chromium's own
+ * throttling), like an old office computer: the main thread then stays busy longer after each
+ * edit, which is when a reload can catch a save half-way.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import { parsePlan } from '../../src/format/parse-plan.ts';
+import { parsePlanFile } from '../../src/format/parse.ts';
+import type { Plan } from '../../src/engine/model/plan.ts';
+import { expect, openApp, storedPlans, test, watchErrors } from './fixtures.ts';
+
+const SEED = Number(process.env['STORAGE_E2E_SEED'] ?? 1);
+const RELOAD_RUNS = Number(process.env['RELOAD_RUNS'] ?? 30);
+const CLOSE_RUNS = Number(process.env['CLOSE_RUNS'] ?? 10);
+const CPU_SLOWDOWN = Number(process.env['CPU_SLOWDOWN'] ?? 1);
+const RELOAD_STRICT = RELOAD_RUNS >= 100 || process.env['RELOAD_STRICT'] === '1';
+
+const EXAMPLE_ID = 'thanh-hoa-ttt-2024';
+const INDICATOR = 'sector_revenue';
+/** Column p:1 of the example is its 2023 actual. */
+const COLUMN = 'p:1';
+const PERIOD = '2023';
+
+/** The example plan as the first start stores it. */
+const example = (() => {
+  const parsed = parsePlanFile(readFileSync(new URL('../../public/examples/thanh-hoa-2024.json', import.meta.url), 'utf8'));
+  if (!parsed.ok) throw new Error('the example plan file does not parse');
+  return JSON.parse(JSON.stringify(parsed.value.file.plan)) as unknown;
+})();
+
+/** mulberry32: the same moments on every run with the same seed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const cell = (page: Page, indicator: string, column: string) =>
+  page.locator(`.ag-row[row-id="i:${indicator}"] .ag-cell[col-id="${column}"]`);
+
+/** Edits a grid cell the way a user does: click, Enter, type, Enter. */
+async function typeInto(page: Page, indicator: string, column: string, text: string): Promise<void> {
+  await cell(page, indicator, column).click();
+  await page.keyboard.press('Enter');
+  const editor = page.locator('.ag-cell-inline-editing input');
+  await expect(editor).toBeVisible();
+  await editor.fill(text);
+  await page.keyboard.press('Enter');
+}
+
+/** Vietnamese thousands: 12345 → "12.345". */
+const vi = (n: number) => n.toLocaleString('de-DE');
+
+/** Every stored plan, each checked by the plan file's validator: a corrupt one fails the test. */
+async function validStoredPlans(page: Page): Promise<Plan[]> {
+  const rows = JSON.parse(await storedPlans(page)) as unknown[];
+  return rows.map((row, i) => {
+    const checked = parsePlan(row);
+    expect(checked.ok, `stored plan ${i} is not a valid plan: ${JSON.stringify(checked.ok ? [] : checked.error.slice(0, 3))}`).toBe(true);
+    return (checked as { ok: true; value: Plan }).value;
+  });
+}
+
+function actual(plans: Plan[], planId: string, indicator: string, period: string): number | undefined {
+  return plans.find((p) => p.id === planId)?.indicators.find((i) => i.id === indicator)?.actuals[period];
+}
+
+async function ready(page: Page): Promise<void> {
+  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+}
+
+test('a reload at a random moment 0–500 ms after an edit keeps every acknowledged edit and never corrupts a plan', async ({ page }) => {
+  test.setTimeout(30_000 + RELOAD_RUNS * 3_000 * CPU_SLOWDOWN);
+  const rng = random(SEED);
+  if (CPU_SLOWDOWN > 1) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  }
+  await openApp(page);
+  let acknowledged = 0;
+  let kept = 0;
+  const lost: string[] = [];
+  for (let run = 0; run < RELOAD_RUNS; run++) {
+    const value = 10_000 + run;
+    await expect(cell(page, INDICATOR, COLUMN)).toBeVisible();
+    await typeInto(page, INDICATOR, COLUMN, vi(value));
+    const delay = Math.floor(rng() * 501);
+    await page.waitForTimeout(delay);
+    // What the page had told the planner at the moment of the reload.
+    const saidSaved = await page.evaluate(
+      ({ selector, text }) =>
+        (document.querySelector('[data-testid="save-status"]')?.textContent ?? '').startsWith('Đã lưu') &&
+        document.querySelector(selector)?.textContent === text,
+      { selector: `.ag-row[row-id="i:${INDICATOR}"] .ag-cell[col-id="${COLUMN}"]`, text: vi(value) },
+    );
+    await page.reload();
+    await ready(page);
+    const stored = actual(await validStoredPlans(page), EXAMPLE_ID, INDICATOR, PERIOD);
+    if (saidSaved) acknowledged += 1;
+    if (stored === value) kept += 1;
+    else lost.push(`run ${run}: ${delay} ms after the edit, ${saidSaved ? 'acknowledged' : 'not yet acknowledged'}, stored ${stored}`);
+    if (saidSaved) expect(stored, `run ${run}: an acknowledged edit was lost (reload ${delay} ms after it)`).toBe(value);
+    // The page shows what is stored.
+    await expect(cell(page, INDICATOR, COLUMN)).toHaveText(vi(stored ?? Number.NaN));
+  }
+  const summary = `${CPU_SLOWDOWN > 1 ? `CPU ${CPU_SLOWDOWN}× slower: ` : ''}${kept} of ${RELOAD_RUNS} edits kept (${acknowledged} acknowledged before the reload)${lost.length > 0 ? `; lost: ${lost.join('; ')}` : ''}`;
+  test.info().annotations.push({ type: 'reload', description: summary });
+  console.log(`reload at random moments: ${summary}`);
+  // QUALITY item 1 (at least 99 in 100 kept, acknowledged or not) is measured with RELOAD_RUNS=100.
+  // Edits not yet acknowledged are kept only if their save wins the race with the reload, or once
+  // the app journals them on pagehide (src/storage/journal.ts): until then a loaded machine loses
+  // some, so the default run reports the figure and checks what must never fail.
+  if (RELOAD_STRICT) expect(RELOAD_RUNS - kept, summary).toBeLessThanOrEqual(Math.floor(RELOAD_RUNS / 100));
+});
+
+test('closing the browser while the app loads never changes a stored plan, nor half-seeds a new one', async ({ profile }) => {
+  test.setTimeout(45_000 + CLOSE_RUNS * 5_000);
+  const rng = random(SEED + 1);
+  const errors: string[] = [];
+
+  const launch = async (): Promise<{ context: BrowserContext; page: Page }> => {
+    const context = await profile.launch();
+    // A page of the app's origin that does not run the app: to read what is stored untouched.
+    await context.route('**/storage-probe', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>probe</title><link rel="icon" href="data:,">' }),
+    );
+    const page = context.pages()[0] ?? (await context.newPage());
+    watchErrors(page, errors);
+    return { context, page };
+  };
+
+  // The very first start, closed at random moments: afterwards there is nothing, or the whole
+  // example and nothing else (the seeding is one transaction).
+  let context: BrowserContext;
+  let page: Page;
+  const firstStarts: string[] = [];
+  for (let run = 0; run < 3; run++) {
+    ({ context, page } = await launch());
+    // The example is stored a few hundred milliseconds in: close around then.
+    const moment = Math.floor(rng() * 500);
+    await page.goto('/', { waitUntil: 'commit' });
+    await page.waitForTimeout(moment);
+    await context.close();
+    ({ context, page } = await launch());
+    await page.goto('/storage-probe');
+    const stored = JSON.parse(await storedPlans(page)) as unknown[];
+    firstStarts.push(`${moment} ms: ${stored.length === 0 ? 'nothing stored' : 'the example stored'}`);
+    expect(stored.length === 0 || (stored.length === 1 && isDeepStrictEqual(stored[0], example)), firstStarts.join('; ')).toBe(true);
+    await context.close();
+  }
+
+  // The planner's data: the example, edited.
+  ({ context, page } = await launch());
+  await openApp(page);
+  await typeInto(page, INDICATOR, COLUMN, vi(12_345));
+  await expect(page.getByTestId('save-status')).toContainText('Đã lưu');
+  const before = await storedPlans(page);
+  expect(actual(await validStoredPlans(page), EXAMPLE_ID, INDICATOR, PERIOD)).toBe(12_345);
+  await context.close();
+
+  const moments: number[] = [];
+  for (let run = 0; run < CLOSE_RUNS; run++) {
+    ({ context, page } = await launch());
+    await page.goto('/storage-probe');
+    expect(await storedPlans(page), `after close ${run} (at ${moments.at(-1)} ms)`).toBe(before);
+    const moment = Math.floor(rng() * 1_200);
+    moments.push(moment);
+    await page.goto('/', { waitUntil: 'commit' });
+    await page.waitForTimeout(moment);
+    await context.close();
+  }
+
+  ({ context, page } = await launch());
+  await openApp(page);
+  expect(await storedPlans(page), `closed at ${moments.join(', ')} ms into the load`).toBe(before);
+  await expect(cell(page, INDICATOR, COLUMN)).toHaveText(vi(12_345));
+  await context.close();
+  test.info().annotations.push({ type: 'close during load', description: `closed at ${moments.join(', ')} ms` });
+  console.log(`closing during the first start: ${firstStarts.join('; ')}`);
+  console.log(`closing during the load: stored plans byte-identical after ${CLOSE_RUNS} closes at ${moments.join(', ')} ms`);
+  expect(errors).toEqual([]);
+});
+
+test('two tabs on one plan: an edit in either shows in the other within a second, and neither loses the other’s', async ({ page, context }) => {
+  await openApp(page);
+  const other = await context.newPage();
+  const otherErrors: string[] = [];
+  watchErrors(other, otherErrors);
+  await openApp(other);
+  await expect(cell(other, INDICATOR, COLUMN)).toHaveText('4.900');
+
+  const timings: number[] = [];
+  for (const [from, to, value] of [[page, other, 5_100], [other, page, 5_200], [page, other, 5_300]] as const) {
+    await typeInto(from, INDICATOR, COLUMN, vi(value));
+    const start = Date.now();
+    await expect(cell(from, INDICATOR, COLUMN)).toHaveText(vi(value));
+    await expect(cell(to, INDICATOR, COLUMN)).toHaveText(vi(value), { timeout: 5_000 });
+    timings.push(Date.now() - start);
+    await expect(from.getByTestId('save-status')).toContainText('Đã lưu');
+  }
+  test.info().annotations.push({ type: 'other tab', description: `shown in the other tab after ${timings.join(', ')} ms` });
+  console.log(`two tabs: an edit showed in the other tab after ${timings.join(', ')} ms`);
+  for (const ms of timings) expect(ms, `the other tab took ${timings.join(', ')} ms`).toBeLessThanOrEqual(1_000);
+
+  // Edits in both, one after the other: both kept.
+  await typeInto(page, 'sector_revenue', 'target', '5.600');
+  await expect(cell(other, 'sector_revenue', 'target')).toHaveText('5.600', { timeout: 5_000 });
+  await typeInto(other, 'population', COLUMN, '4');
+  await expect(cell(page, 'population', COLUMN)).toHaveText('4,000', { timeout: 5_000 });
+  await expect(page.getByTestId('save-status')).toContainText('Đã lưu');
+  await expect(other.getByTestId('save-status')).toContainText('Đã lưu');
+  const stored = (await validStoredPlans(page)).find((p) => p.id === EXAMPLE_ID);
+  expect(stored?.indicators.find((i) => i.id === INDICATOR)?.actuals[PERIOD]).toBe(5_300);
+  expect(stored?.indicators.find((i) => i.id === 'sector_revenue')?.targets[0]?.value).toBe(5_600);
+  expect(stored?.indicators.find((i) => i.id === 'population')?.actuals[PERIOD]).toBe(4);
+  expect(otherErrors).toEqual([]);
+});
+
+test('without IndexedDB the app warns, works in memory and throws nothing', async ({ page }) => {
+  await page.addInitScript(() => {
+    // As in a browser that refuses storage (some private modes, disabled site data).
+    delete (window as { indexedDB?: unknown }).indexedDB;
+  });
+  await openApp(page);
+  expect(await page.evaluate(() => typeof indexedDB)).toBe('undefined');
+  await expect(page.getByTestId('banner')).toBeVisible();
+  await expect(cell(page, INDICATOR, COLUMN)).toHaveText('4.900');
+  await typeInto(page, INDICATOR, COLUMN, vi(5_050));
+  await expect(cell(page, INDICATOR, COLUMN)).toHaveText('5.050');
+  await expect(page.getByTestId('save-status')).toContainText('Đã lưu');
+  // The `page` fixture fails the test on any console error or uncaught exception.
+});
