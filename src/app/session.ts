@@ -259,15 +259,13 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
     return { error: null, inverse: applied.value.inverse };
   }
 
-  /** Snapshot of the local plan, then the new one over it — refused if the local one moved on. */
+  /**
+   * The new plan over the local one, the local one kept as a snapshot, in one transaction: both
+   * or neither, and neither if the local plan moved on meanwhile.
+   */
   async function keepAndSave(plan: Plan, local: Plan, snapshotName: string): Promise<ImportWrite> {
     await session.flush();
-    const kept = await repo.createSnapshot(local.id, snapshotName);
-    if (!kept.ok) {
-      events.onStorageError(kept.error);
-      return { kind: 'failed' };
-    }
-    const saved = await repo.savePlan(plan, { expectedRevision: local.revision });
+    const saved = await repo.savePlan(plan, { expectedRevision: local.revision, keepPreviousAs: snapshotName });
     if (!saved.ok) {
       if (saved.error.kind === 'conflict') return { kind: 'conflict' };
       events.onStorageError(saved.error);
