@@ -11,7 +11,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { bytesBySource, packageOf, readSourceMap } from './sourcemap.ts';
+import { bytesBySource, packageOf, readSourceMap, shortSource } from './sourcemap.ts';
 
 export interface ChunkSize { file: string; bytes: number; gzipBytes: number }
 
@@ -26,12 +26,16 @@ export interface LazyFeature {
   inInitial: string[];
 }
 
+export interface Share { name: string; bytes: number; gzipBytesEstimate: number }
+
 export interface BundleReport {
   initial: { chunks: ChunkSize[]; gzipBytes: number; bytes: number; css: ChunkSize[] };
   worker: { chunks: ChunkSize[]; gzipBytes: number; bytes: number };
   lazy: Record<'charts' | 'spreadsheetExport' | 'csvImport' | 'report', LazyFeature>;
   /** Gzip bytes of the initial JavaScript by package, estimated from each source's share of the code. */
-  initialByPackage: { name: string; bytes: number; gzipBytesEstimate: number }[];
+  initialByPackage: Share[];
+  /** The worker's by module (its own sources, packages whole). */
+  workerByModule: Share[];
   otherLazy: ChunkSize[];
 }
 
@@ -109,29 +113,33 @@ export function measureBundle(distDir: string): BundleReport {
     };
   }
 
-  // The initial JavaScript by package: each source's share of the characters, times the gzip size.
-  const byPackage = new Map<string, { bytes: number; gzip: number }>();
-  for (const chunk of initialChunks) {
-    const map = readSourceMap(join(distDir, chunk.file));
-    if (!map) continue;
-    const bySource = bytesBySource(map, read(chunk.file));
-    const total = [...bySource.values()].reduce((s, n) => s + n, 0) || 1;
-    for (const [source, bytes] of bySource) {
-      const name = packageOf(source);
-      const entry = byPackage.get(name) ?? { bytes: 0, gzip: 0 };
-      entry.bytes += bytes;
-      entry.gzip += (chunk.gzipBytes * bytes) / total;
-      byPackage.set(name, entry);
+  // Sizes by package (or module): each source's share of a chunk's characters, times its gzip size.
+  const shares = (chunks: ChunkSize[], nameOf: (source: string) => string): Share[] => {
+    const by = new Map<string, { bytes: number; gzip: number }>();
+    for (const chunk of chunks) {
+      const map = readSourceMap(join(distDir, chunk.file));
+      if (!map) continue;
+      const bySource = bytesBySource(map, read(chunk.file));
+      const total = [...bySource.values()].reduce((sum, n) => sum + n, 0) || 1;
+      for (const [source, bytes] of bySource) {
+        const name = nameOf(source);
+        const entry = by.get(name) ?? { bytes: 0, gzip: 0 };
+        entry.bytes += bytes;
+        entry.gzip += (chunk.gzipBytes * bytes) / total;
+        by.set(name, entry);
+      }
     }
-  }
+    return [...by.entries()]
+      .map(([name, v]) => ({ name, bytes: v.bytes, gzipBytesEstimate: Math.round(v.gzip) }))
+      .sort((a, b) => b.gzipBytesEstimate - a.gzipBytesEstimate);
+  };
 
   return {
     initial: { chunks: initialChunks, gzipBytes: sum(initialChunks, 'gzipBytes'), bytes: sum(initialChunks, 'bytes'), css: styles.map(size) },
     worker: { chunks: workerChunks, gzipBytes: sum(workerChunks, 'gzipBytes'), bytes: sum(workerChunks, 'bytes') },
     lazy,
-    initialByPackage: [...byPackage.entries()]
-      .map(([name, v]) => ({ name, bytes: v.bytes, gzipBytesEstimate: Math.round(v.gzip) }))
-      .sort((a, b) => b.gzipBytesEstimate - a.gzipBytesEstimate),
+    initialByPackage: shares(initialChunks, packageOf),
+    workerByModule: shares(workerChunks, (source) => (source.includes('node_modules/') ? packageOf(source) : shortSource(source))),
     otherLazy: lazyFiles.filter((f) => !claimed.has(f)).map(size),
   };
 }

@@ -38,11 +38,15 @@ export interface EditSample {
   frameMs: number;
   /** Enter → the app's read-write transaction on `plans` committed. */
   saveMs: number | null;
+  /** That transaction alone, opened → committed. */
+  saveTxMs: number | null;
   /** IndexedDB work the edit caused (the app's database only). */
   transactions: number;
   requests: Record<string, number>;
   /** Enter → the last of those transactions done. */
   storageBusyMs: number | null;
+  /** Those transactions, times from the Enter: what storage did after the edit, in order. */
+  timeline: { stores: string; mode: string; startMs: number; endMs: number | null; requests: string[] }[];
   /** Long tasks (≥ 50 ms) from the Enter to the page going quiet. */
   longTasks: LongTask[];
   longFrames: LongFrame[];
@@ -156,9 +160,17 @@ export async function runEdits(page: Page, options: EditOptions): Promise<EditRu
       applyMs: message !== undefined ? result.dom - message : null,
       frameMs: result.painted - result.dom,
       saveMs: save && save.end >= 0 ? save.end - result.trigger : null,
+      saveTxMs: save && save.end >= 0 ? save.end - save.start : null,
       transactions: d.idb.length,
       requests,
       storageBusyMs: ends.length ? Math.max(...ends) - result.trigger : null,
+      timeline: d.idb.map((t) => ({
+        stores: t.stores.join('+'),
+        mode: t.mode,
+        startMs: Math.round((t.start - result.trigger) * 10) / 10,
+        endMs: t.end >= 0 ? Math.round((t.end - result.trigger) * 10) / 10 : null,
+        requests: t.requests.map((r) => `${r.op} ${r.store}`),
+      })),
       longTasks: d.longTasks,
       longFrames: d.frames,
       events: d.events,

@@ -61,6 +61,8 @@ export interface OpenSample {
   checkedMs: number | null;
   transactions: number;
   requests: Record<string, number>;
+  /** The longest main-thread task from the click to the page going quiet (0: none over 50 ms). */
+  longestTaskMs: number;
 }
 
 function requestCounts(idb: IdbTransaction[]): Record<string, number> {
@@ -69,7 +71,7 @@ function requestCounts(idb: IdbTransaction[]): Record<string, number> {
   return out;
 }
 
-async function armed(page: Page, spec: WaitSpec, act: () => Promise<void>, timeoutMs = 60_000): Promise<{ result: WaitResult; idb: IdbTransaction[]; posts: { start: number; end: number }[] }> {
+async function armed(page: Page, spec: WaitSpec, act: () => Promise<void>, timeoutMs = 60_000): Promise<{ result: WaitResult; idb: IdbTransaction[]; posts: { start: number; end: number }[]; longestTaskMs: number }> {
   await settle(page);
   await clearStats(page);
   await page.evaluate((s) => (window as unknown as BenchWindow).__bench.wait(s), spec);
@@ -79,7 +81,8 @@ async function armed(page: Page, spec: WaitSpec, act: () => Promise<void>, timeo
   await settle(page);
   const rest = await page.evaluate((t0) => {
     const b = (window as unknown as BenchWindow).__bench;
-    return { idb: b.idb.filter((t) => t.start >= t0 && t.db === 'chitieu'), posts: b.posts.filter((p) => p.start >= t0) };
+    const tasks = b.longTasks.filter((l) => l.start + l.duration >= t0).map((l) => l.duration);
+    return { idb: b.idb.filter((t) => t.start >= t0 && t.db === 'chitieu'), posts: b.posts.filter((p) => p.start >= t0), longestTaskMs: tasks.length ? Math.max(...tasks) : 0 };
   }, result.trigger);
   return { result, ...rest };
 }
@@ -93,7 +96,7 @@ export async function openFromList(page: Page, planName: string, firstRow: strin
       { selector: `.ag-row[row-id="i:${firstRow}"] .ag-cell[col-id="p:1"]`, nonEmpty: true },
     ],
   };
-  const { result, idb, posts } = await armed(page, spec, async () => {
+  const { result, idb, posts, longestTaskMs } = await armed(page, spec, async () => {
     await page.getByTestId('plan-item').filter({ hasText: planName }).locator('.plan-open').click();
   });
   const read = idb.find((t) => t.stores.includes('plans') && t.requests.some((r) => r.op === 'get' && r.store === 'plans'));
@@ -104,6 +107,7 @@ export async function openFromList(page: Page, planName: string, firstRow: strin
     checkedMs: post ? post.start - result.trigger : null,
     transactions: idb.length,
     requests: requestCounts(idb),
+    longestTaskMs,
   };
 }
 
@@ -118,6 +122,8 @@ export interface ImportSample {
   shownMs: number;
   transactions: number;
   requests: Record<string, number>;
+  /** The longest main-thread task while reading and while writing (0: none over 50 ms). */
+  longestTaskMs: { read: number; write: number };
 }
 
 /**
@@ -151,5 +157,6 @@ export async function importPlan(page: Page, path: string, planName: string, fir
     shownMs: write.result.painted - write.result.trigger,
     transactions: idb.length,
     requests: requestCounts(idb),
+    longestTaskMs: { read: read.longestTaskMs, write: write.longestTaskMs },
   };
 }
