@@ -8,7 +8,15 @@ import '../ui/styles.css';
 import { createEngineClient, spawnBrowserWorker } from '../client/engine-client.ts';
 import { parsePlan } from '../format/parse-plan.ts';
 import type { Plan } from '../engine/model/plan.ts';
-import { createMemoryRepository, openStorage, type PlanRepository, type StorageError } from '../storage/index.ts';
+import { createMemoryRepository, openStorage, replayUnsavedEdits, type PlanRepository, type StorageError } from '../storage/index.ts';
+
+function localStorageOrEmpty(): Storage | { length: number; key(): null; getItem(): null; setItem(): void; removeItem(): void } {
+  try {
+    return localStorage;
+  } catch {
+    return { length: 0, key: () => null, getItem: () => null, setItem: () => {}, removeItem: () => {} };
+  }
+}
 import { App, type Banner } from '../ui/App.tsx';
 import { initialLanguage, setLang, t } from '../ui/i18n/index.ts';
 import { notify } from '../ui/notices.ts';
@@ -59,11 +67,22 @@ async function start(): Promise<void> {
   });
 
   // Saves go to IndexedDB as they happen; these make sure the last ones finish as the page goes.
-  const flush = () => void session.flush();
+  // Saves go out at once; what IndexedDB has not committed when the page goes is journalled
+  // synchronously to localStorage and replayed at the next start.
+  const flush = () => {
+    session.writeJournal();
+    void session.flush();
+  };
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flush(); });
   window.addEventListener('pagehide', flush);
 
   const seeded = await repository.seedIfFirstRun(loadExample);
+  // Edits journalled as the page last closed are put back before any plan opens.
+  const replayed = await replayUnsavedEdits(repository, localStorageOrEmpty());
+  if (replayed.ok) {
+    const lost = replayed.value.filter((outcome) => outcome.kind === 'dropped' && outcome.count > 0);
+    for (const outcome of lost) if (outcome.kind === 'dropped') notify({ kind: 'error', text: t().journalDropped(outcome.count), sticky: true });
+  }
   const root = document.getElementById('app');
   if (!root) throw new Error('index.html has no #app element');
   render(() => <App session={session} banner={banner} />, root);

@@ -14,7 +14,7 @@ import { resolveScenario, type ScenarioProblem } from '../engine/scenarios/resol
 import type { GoalSeekAnswer, GoalSeekProblem, GoalSeekRequest } from '../engine/solve/index.ts';
 import type { SimulationFailure } from '../engine/api.ts';
 import type { SensitivityProblem, SensitivityResult, SimulationResult } from '../engine/uncertainty/index.ts';
-import type { PlanRepository, PlanSummary, StorageError } from '../storage/index.ts';
+import { HISTORY_LIMIT, writeUnsavedEdits, type PlanHistory, type PlanRepository, type PlanSummary, type Snapshot, type SnapshotSummary, type StorageError } from '../storage/index.ts';
 import type { FileIssue } from '../format/issues.ts';
 
 export const APP_VERSION = 'chitieu 0.1.0';
@@ -107,6 +107,16 @@ export interface PlanSession {
   sensitivity(): Promise<Result2<SensitivityResult, CallError<SensitivityProblem | ScenarioProblem>>>;
   /** Resolves when every pending save has reached storage (or failed). */
   flush(): Promise<void>;
+  /** Writes edits not yet saved to the journal (synchronously: for pagehide). */
+  writeJournal(): void;
+  /** The open plan's named snapshots. */
+  snapshots: {
+    watch(callback: (snapshots: SnapshotSummary[]) => void): () => void;
+    create(name: string): Promise<void>;
+    restore(id: string): Promise<boolean>;
+    remove(id: string): Promise<void>;
+    get(id: string): Promise<Snapshot | null>;
+  };
 }
 
 type Result<T> = { ok: true; value: T } | { ok: false; error: StorageError };
@@ -224,12 +234,16 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
     }
   }
 
-  function queueSave(next: Plan, expectedRevision: number): void {
+  function queueSave(next: Plan, expectedRevision: number, history: PlanHistory): void {
     setPendingSaves((n) => n + 1);
     saveChain = saveChain.then(async () => {
-      const saved = await repo.savePlan(next, { expectedRevision });
+      const saved = await repo.savePlan(next, { expectedRevision, history });
       setPendingSaves((n) => n - 1);
-      if (saved.ok) return;
+      if (saved.ok) {
+        acknowledge(next);
+        return;
+      }
+      forgetUnsaved(next.id);
       // The stored plan is intact; show it as it is rather than an edit that was not kept.
       const stored = await repo.getPlan(next.id);
       if (stored.ok && plan()?.id === next.id) {
@@ -246,14 +260,47 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
     });
   }
 
-  function applyToOpenPlan(command: Command): { error: CommandError | null; inverse?: Command } {
+  // Edits applied but not yet acknowledged by IndexedDB, for the journal written on pagehide.
+  let unsaved: { planId: string; baseRevision: number; edits: { command: Command; at: string; revision: number }[] } | null = null;
+  let journalWritten = false;
+
+  function acknowledge(saved: Plan): void {
+    if (!unsaved || unsaved.planId !== saved.id) return;
+    unsaved.edits = unsaved.edits.filter((edit) => edit.revision > saved.revision);
+    unsaved.baseRevision = saved.revision;
+    if (journalWritten) writeJournal();
+  }
+
+  function forgetUnsaved(planId: string): void {
+    if (unsaved?.planId !== planId) return;
+    unsaved = null;
+    if (journalWritten) writeUnsavedEdits(localStorageOrNull(), planId, null);
+  }
+
+  /** Writes the edits still on their way to IndexedDB where the next start will find them. */
+  function writeJournal(): void {
+    if (!unsaved) return;
+    const edits = unsaved.edits.map(({ command, at }) => ({ command, at }));
+    journalWritten = writeUnsavedEdits(localStorageOrNull(), unsaved.planId, edits.length > 0
+      ? { planId: unsaved.planId, baseRevision: unsaved.baseRevision, edits, history: { undo: undoStack(), redo: redoStack() } }
+      : null) && edits.length > 0;
+  }
+
+  function applyToOpenPlan(command: Command, nextHistory: (inverse: Command) => PlanHistory): { error: CommandError | null; inverse?: Command } {
     const current = plan();
     if (!current) return { error: null };
     const now = new Date().toISOString();
     const applied = applyCommand(current, command, now);
     if (!applied.ok) return { error: applied.error };
-    setPlan(applied.value.plan);
-    queueSave(applied.value.plan, current.revision);
+    const history = nextHistory(applied.value.inverse);
+    batch(() => {
+      setPlan(applied.value.plan);
+      setUndoStack([...history.undo]);
+      setRedoStack([...history.redo]);
+    });
+    if (!unsaved || unsaved.planId !== current.id) unsaved = { planId: current.id, baseRevision: current.revision, edits: [] };
+    unsaved.edits.push({ command, at: now, revision: applied.value.plan.revision });
+    queueSave(applied.value.plan, current.revision, history);
     void compute(applied.value.plan, { previous: current, command, now });
     scheduleRerun();
     return { error: null, inverse: applied.value.inverse };
@@ -326,12 +373,14 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
         return;
       }
       forgetSimulation();
+      // The undo history saved with the plan, so that undo works across reloads.
+      const history = await repo.loadHistory(id);
       batch(() => {
         setScenarioSignal(null);
         setPlan(stored.value);
         setResult(null);
-        setUndoStack([]);
-        setRedoStack([]);
+        setUndoStack(history.ok ? [...history.value.undo] : []);
+        setRedoStack(history.ok ? [...history.value.redo] : []);
       });
       watchOpenPlan(id);
       await compute(stored.value);
@@ -348,39 +397,64 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
       });
     },
     dispatch(command, label) {
-      const applied = applyToOpenPlan(command);
-      if (applied.inverse) {
-        const inverse = applied.inverse;
-        batch(() => {
-          setUndoStack((stack) => [...stack.slice(-499), { command: inverse, label }]);
-          setRedoStack([]);
-        });
-      }
+      const applied = applyToOpenPlan(command, (inverse) => ({
+        undo: [...undoStack().slice(-(HISTORY_LIMIT - 1)), { command: inverse, label }],
+        redo: [],
+      }));
       return applied.error;
     },
     undo() {
       const entry = undoStack().at(-1);
       if (!entry) return false;
-      const applied = applyToOpenPlan(entry.command);
-      if (!applied.inverse) return false;
-      const inverse = applied.inverse;
-      batch(() => {
-        setUndoStack((stack) => stack.slice(0, -1));
-        setRedoStack((stack) => [...stack, { command: inverse, label: entry.label }]);
-      });
-      return true;
+      const applied = applyToOpenPlan(entry.command, (inverse) => ({
+        undo: undoStack().slice(0, -1),
+        redo: [...redoStack(), { command: inverse, label: entry.label }],
+      }));
+      return !!applied.inverse;
     },
     redo() {
       const entry = redoStack().at(-1);
       if (!entry) return false;
-      const applied = applyToOpenPlan(entry.command);
-      if (!applied.inverse) return false;
-      const inverse = applied.inverse;
-      batch(() => {
-        setRedoStack((stack) => stack.slice(0, -1));
-        setUndoStack((stack) => [...stack, { command: inverse, label: entry.label }]);
-      });
-      return true;
+      const applied = applyToOpenPlan(entry.command, (inverse) => ({
+        undo: [...undoStack(), { command: inverse, label: entry.label }],
+        redo: redoStack().slice(0, -1),
+      }));
+      return !!applied.inverse;
+    },
+    writeJournal,
+    snapshots: {
+      watch(callback) {
+        const current = plan();
+        return current ? repo.watchSnapshots(current.id, (list) => { if (list.ok) callback(list.value); }) : () => {};
+      },
+      async create(name) {
+        const current = plan();
+        if (!current) return;
+        await session.flush();
+        const created = await repo.createSnapshot(current.id, name);
+        if (!created.ok) events.onStorageError(created.error);
+      },
+      async restore(id) {
+        const current = plan();
+        if (!current) return false;
+        await session.flush();
+        const restored = await repo.restoreSnapshot(id, { expectedRevision: current.revision });
+        if (!restored.ok) {
+          if (restored.error.kind === 'conflict') events.onConflict();
+          else events.onStorageError(restored.error);
+          return false;
+        }
+        await session.openPlan(current.id);
+        return true;
+      },
+      async remove(id) {
+        const removed = await repo.deleteSnapshot(id);
+        if (!removed.ok) events.onStorageError(removed.error);
+      },
+      async get(id) {
+        const snapshot = await repo.getSnapshot(id);
+        return snapshot.ok ? snapshot.value : null;
+      },
     },
     async createBlankPlan(name) {
       const blank = makePlan({ name });
@@ -494,6 +568,15 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
     },
   };
   return session;
+}
+
+/** localStorage, or a store that keeps nothing when the browser refuses it. */
+function localStorageOrNull(): { length: number; key(i: number): string | null; getItem(k: string): string | null; setItem(k: string, v: string): void; removeItem(k: string): void } {
+  try {
+    return localStorage;
+  } catch {
+    return { length: 0, key: () => null, getItem: () => null, setItem: () => {}, removeItem: () => {} };
+  }
 }
 
 /** A file name from a plan name: letters without diacritics, digits and dashes. */

@@ -1,4 +1,5 @@
-import { createEffect, createSignal, lazy, on, Show } from 'solid-js';
+import { createEffect, createSignal, lazy, on, onCleanup, Show } from 'solid-js';
+import type { SnapshotSummary } from '../storage/index.ts';
 import { announcement, indicatorOf } from './announce.ts';
 import { routeToScenario } from './scenarios/route.ts';
 import { overriddenCells } from '../engine/scenarios/resolve.ts';
@@ -30,6 +31,8 @@ const SimulationBar = lazy(() => import('./SimulationBar.tsx').then((m) => ({ de
 const CompareDialog = lazy(() => import('./scenarios/CompareDialog.tsx').then((m) => ({ default: m.CompareDialog })));
 const AddIndicatorDialog = lazy(() => import('./AddIndicatorDialog.tsx').then((m) => ({ default: m.AddIndicatorDialog })));
 const ReportView = lazy(() => import('./report/ReportView.tsx'));
+const SnapshotsPanel = lazy(() => import('./snapshots/SnapshotsPanel.tsx').then((m) => ({ default: m.SnapshotsPanel })));
+const SnapshotCompare = lazy(() => import('./snapshots/SnapshotCompare.tsx'));
 
 /** Starts a download of text as a file, without a server. */
 function download(fileName: string, text: string): void {
@@ -73,6 +76,15 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
   const [chartOpen, setChartOpen] = createSignal(false);
   const [comparing, setComparing] = createSignal(false);
   const [reporting, setReporting] = createSignal(false);
+  const [snapshotsOpen, setSnapshotsOpen] = createSignal(false);
+  const [snapshotList, setSnapshotList] = createSignal<SnapshotSummary[]>([]);
+  const [comparingSnapshot, setComparingSnapshot] = createSignal<{ name: string; plan: Plan } | null>(null);
+  // The snapshots are watched while their panel is open (another tab may add some).
+  createEffect(on(() => [snapshotsOpen(), props.plan.id] as const, ([open]) => {
+    if (!open) return;
+    const stop = session.snapshots.watch(setSnapshotList);
+    onCleanup(stop);
+  }));
   /** The plan as the shown scenario sees it: what the grid and the inspector show and edit. */
   const view = () => session.viewPlan() ?? props.plan;
   const overrides = createMemo(() => {
@@ -149,6 +161,7 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
           <button type="button" class="button" disabled={!session.canUndo()} onClick={() => session.undo()} title="Ctrl+Z" data-testid="undo">↶ {t().undo}</button>
           <button type="button" class="button" disabled={!session.canRedo()} onClick={() => session.redo()} title="Ctrl+Y" data-testid="redo">↷ {t().redo}</button>
           <button type="button" class="button" aria-pressed={historyOpen()} onClick={() => setHistoryOpen(!historyOpen())} data-testid="toggle-history">{t().showHistory}</button>
+          <button type="button" class="button" aria-pressed={snapshotsOpen()} onClick={() => setSnapshotsOpen(!snapshotsOpen())} data-testid="toggle-snapshots">{t().showSnapshots}</button>
           <button type="button" class="button" aria-pressed={chartOpen()} onClick={() => setChartOpen(!chartOpen())} data-testid="toggle-chart">{t().showChart}</button>
           <button type="button" class="button" onClick={() => setSeeking({})} data-testid="open-goal-seek">{t().goalSeek}</button>
           <button type="button" class="button" onClick={() => setAdding(true)} data-testid="add-indicator">+ {t().addIndicator}</button>
@@ -203,6 +216,20 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
           <Show when={historyOpen()}>
             <HistoryPanel session={session} />
           </Show>
+          <Show when={snapshotsOpen()}>
+            <SnapshotsPanel
+              snapshots={snapshotList()}
+              onCreate={(name) => void session.snapshots.create(name)}
+              onRestore={(id) => void session.snapshots.restore(id)}
+              onDelete={(id) => void session.snapshots.remove(id)}
+              onCompare={(id) => {
+                void session.snapshots.get(id).then((snapshot) => {
+                  if (snapshot) setComparingSnapshot({ name: snapshot.name, plan: snapshot.plan });
+                });
+              }}
+              onClose={() => setSnapshotsOpen(false)}
+            />
+          </Show>
           <Show when={inspectorOpen() && focusedIndicator() ? focused() : null} keyed>
             {(_id) => (
               <Inspector
@@ -243,6 +270,9 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
             onClose={() => setReporting(false)}
           />
         )}
+      </Show>
+      <Show when={comparingSnapshot()}>
+        {(shown) => <SnapshotCompare name={shown().name} snapshot={shown().plan} current={props.plan} onClose={() => setComparingSnapshot(null)} />}
       </Show>
       <Show when={comparing()}>
         <CompareDialog session={session} plan={props.plan} onClose={() => setComparing(false)} />

@@ -1,0 +1,48 @@
+import type { Page } from '@playwright/test';
+import { expect, openApp, test } from './fixtures.ts';
+
+const cell = (page: Page, indicator: string, column: string) =>
+  page.locator(`.ag-row[row-id="i:${indicator}"] .ag-cell[col-id="${column}"]`);
+
+async function typeInto(page: Page, indicator: string, column: string, text: string): Promise<void> {
+  await cell(page, indicator, column).click();
+  await page.keyboard.press('Enter');
+  await page.locator('.ag-cell-inline-editing input').fill(text);
+  await page.keyboard.press('Enter');
+}
+
+test('a named snapshot is compared with now and restored, and the restore itself can be undone from a snapshot', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('toggle-snapshots').click();
+  await page.getByTestId('snapshot-name').fill('gửi Sở, 02/01');
+  await page.getByTestId('create-snapshot').click();
+  await expect(page.getByTestId('snapshot-item')).toHaveCount(1);
+
+  await typeInto(page, 'sector_revenue', 'p:1', '4.950');
+  await expect(page.getByTestId('save-status')).toContainText('Đã lưu');
+  await page.getByTestId('snapshot-item').first().getByTestId('compare-snapshot').click();
+  await expect(page.getByTestId('snapshot-compare')).toContainText('4.900 → 4.950');
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('snapshot-item').filter({ hasText: 'gửi Sở' }).getByTestId('restore-snapshot').click();
+  await page.getByTestId('confirm-snapshot').click();
+  await expect(cell(page, 'sector_revenue', 'p:1')).toHaveText('4.900');
+  // The plan as it was before the restore is kept too.
+  await expect(page.getByTestId('snapshot-item')).toHaveCount(2);
+});
+
+test('undo works after a reload: the history is saved with the plan', async ({ page }) => {
+  await openApp(page);
+  await typeInto(page, 'sector_revenue', 'p:1', '4.950');
+  await typeInto(page, 'population', 'p:1', '3,7');
+  await expect(page.getByTestId('save-status')).toContainText('Đã lưu');
+  await page.reload();
+  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+  await expect(cell(page, 'population', 'p:1')).toHaveText('3,700');
+  await page.getByTestId('toggle-history').click();
+  await expect(page.getByTestId('history-item')).toHaveCount(2);
+  await page.getByTestId('undo').click();
+  await expect(cell(page, 'population', 'p:1')).toHaveText('3,656');
+  await page.getByTestId('undo').click();
+  await expect(cell(page, 'sector_revenue', 'p:1')).toHaveText('4.900');
+});
