@@ -14,7 +14,7 @@ import { resolveScenario, type ScenarioProblem } from '../engine/scenarios/resol
 import type { GoalSeekAnswer, GoalSeekProblem, GoalSeekRequest } from '../engine/solve/index.ts';
 import type { SimulationFailure } from '../engine/api.ts';
 import type { SensitivityProblem, SensitivityResult, SimulationResult } from '../engine/uncertainty/index.ts';
-import { HISTORY_LIMIT, writeUnsavedEdits, type PlanHistory, type PlanRepository, type PlanSummary, type Snapshot, type SnapshotSummary, type StorageError } from '../storage/index.ts';
+import { HISTORY_LIMIT, needsBackupReminder, writeUnsavedEdits, type PlanHistory, type PlanRepository, type PlanSummary, type Snapshot, type SnapshotSummary, type StorageError } from '../storage/index.ts';
 import type { FileIssue } from '../format/issues.ts';
 
 export const APP_VERSION = 'chitieu 0.1.0';
@@ -107,6 +107,10 @@ export interface PlanSession {
   sensitivity(): Promise<Result2<SensitivityResult, CallError<SensitivityProblem | ScenarioProblem>>>;
   /** Resolves when every pending save has reached storage (or failed). */
   flush(): Promise<void>;
+  /** True when the open plan should be exported as a backup (storage not persistent, or old export). */
+  backupReminder: Accessor<boolean>;
+  /** Notes that the open plan was just exported (the reminder goes away). */
+  recordExport(): Promise<void>;
   /** Writes edits not yet saved to the journal (synchronously: for pagehide). */
   writeJournal(): void;
   /** The open plan's named snapshots. */
@@ -146,6 +150,11 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
   const [undoStack, setUndoStack] = createSignal<UndoEntry[]>([]);
   const [redoStack, setRedoStack] = createSignal<UndoEntry[]>([]);
   const [simulation, setSimulation] = createSignal<SimulationView | null>(null);
+  const [backupReminder, setBackupReminder] = createSignal(false);
+  async function checkBackup(id: string): Promise<void> {
+    const status = await repo.exportStatus(id);
+    if (plan()?.id === id) setBackupReminder(status.ok && repo.durable ? needsBackupReminder(status.value, new Date()) : !repo.durable);
+  }
   const [simulationProgress, setSimulationProgress] = createSignal<SimulationProgress | null>(null);
   const [simulationProblem, setSimulationProblem] = createSignal<CallError<SimulationFailure> | null>(null);
   // The settings of the last simulation the planner asked for; edits rerun it with them.
@@ -383,6 +392,7 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
         setRedoStack(history.ok ? [...history.value.redo] : []);
       });
       watchOpenPlan(id);
+      void checkBackup(id);
       await compute(stored.value);
     },
     closePlan() {
@@ -422,6 +432,13 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
       return !!applied.inverse;
     },
     writeJournal,
+    backupReminder,
+    async recordExport() {
+      const current = plan();
+      if (!current) return;
+      await repo.recordExport(current.id);
+      await checkBackup(current.id);
+    },
     snapshots: {
       watch(callback) {
         const current = plan();

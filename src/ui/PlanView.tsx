@@ -77,6 +77,7 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
   const [comparing, setComparing] = createSignal(false);
   const [reporting, setReporting] = createSignal(false);
   const [snapshotsOpen, setSnapshotsOpen] = createSignal(false);
+  const [backupDismissed, setBackupDismissed] = createSignal(false);
   const [snapshotList, setSnapshotList] = createSignal<SnapshotSummary[]>([]);
   const [comparingSnapshot, setComparingSnapshot] = createSignal<{ name: string; plan: Plan } | null>(null);
   // The snapshots are watched while their panel is open (another tab may add some).
@@ -138,6 +139,7 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
     if (!file) return;
     download(file.fileName, file.text);
     notify({ kind: 'info', text: t().exported(file.fileName) });
+    void session.recordExport();
   };
 
   const removeFocused = () => {
@@ -177,6 +179,13 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
         <Show when={session.computing()}> · {t().computing}</Show>
         <span class="keyboard-hint"> · {t().keyboardHint}</span>
       </p>
+      <Show when={session.backupReminder() && !backupDismissed()}>
+        <div class="backup-reminder" role="status" data-testid="backup-reminder">
+          <span>{t().backupReminder}</span>
+          <button type="button" class="button button-primary" onClick={() => void exportPlan()}>⇩ {t().exportPlan}</button>
+          <button type="button" class="button" onClick={() => setBackupDismissed(true)}>{t().later}</button>
+        </div>
+      </Show>
       <div class="plan-bars">
         <ScenarioBar session={session} plan={props.plan} dispatch={dispatch} onCompare={() => setComparing(true)} />
         <SimulationBar session={session} plan={props.plan} />

@@ -46,3 +46,18 @@ test('undo works after a reload: the history is saved with the plan', async ({ p
   await page.getByTestId('undo').click();
   await expect(cell(page, 'sector_revenue', 'p:1')).toHaveText('4.900');
 });
+
+test('a plan never exported on storage the browser may clear gets a backup reminder, gone once exported', async ({ page }) => {
+  await openApp(page);
+  await typeInto(page, 'sector_revenue', 'p:1', '4.950');
+  await expect(page.getByTestId('save-status')).toContainText('Đã lưu');
+  await page.reload();
+  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+  // Headless Chromium does not grant persistent storage, so the reminder is due.
+  expect(await page.evaluate(() => navigator.storage.persisted())).toBe(false);
+  await expect(page.getByTestId('backup-reminder')).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('backup-reminder').getByRole('button', { name: /Xuất tệp JSON/ }).click();
+  await download;
+  await expect(page.getByTestId('backup-reminder')).toBeHidden();
+});

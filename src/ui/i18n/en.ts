@@ -227,6 +227,8 @@ export const en: Messages = {
   tornadoCaption: (name: string, period: string, base: string) => `${name} ${period}: projected ${base}; each bar is the projection as one input goes from its low to its high value, the others held.`,
   tornadoNoTarget: 'This indicator has no target to analyse.',
   openReport: 'Report',
+  backupReminder: 'The browser may clear its data when space runs low, and this plan has not been exported lately. Export a backup file.',
+  later: 'Later',
   showChart: 'Chart',
   chartActual: 'Actual',
   chartProjected: 'Projected',

@@ -227,6 +227,8 @@ const vi = {
   tornadoCaption: (name: string, period: string, base: string) => `${name} ${period}: dự báo ${base}; mỗi thanh là khoảng dự báo khi một đầu vào đi từ mức thấp đến mức cao, các đầu vào khác giữ nguyên.`,
   tornadoNoTarget: 'Chỉ tiêu này chưa có mục tiêu để phân tích độ nhạy.',
   openReport: 'Báo cáo',
+  backupReminder: 'Trình duyệt có thể xoá dữ liệu khi thiếu chỗ, và kế hoạch này chưa được xuất gần đây. Hãy xuất một tệp sao lưu.',
+  later: 'Để sau',
   showChart: 'Biểu đồ',
   chartActual: 'Thực hiện',
   chartProjected: 'Dự báo',
