@@ -277,6 +277,7 @@ export function installProbe(): void {
     afterNextFrame((frame, painted) => {
       const result: WaitResult = { trigger, handler, dom, frame, painted };
       state.windows.push({ start: trigger, end: painted });
+      performance.mark('bench:painted');
       if (pending === p) pending = null;
       state.result = result;
       touch();

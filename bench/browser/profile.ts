@@ -36,6 +36,8 @@ export interface ProfileSummary {
   total: FunctionTime[];
   /** Self time by source file (our modules and packages). */
   bySource: { source: string; ms: number }[];
+  /** For the functions with most self time, the stacks (innermost first) they were sampled in most. */
+  stacks: { fn: string; ms: number; stacks: { ms: number; frames: string[] }[] }[];
   files: string[];
 }
 
@@ -120,6 +122,7 @@ export function summarizeProfiles(
   const self = new Map<string, FunctionTime>();
   const total = new Map<string, FunctionTime>();
   const sources = new Map<string, number>();
+  const paths = new Map<string, Map<string, number>>();
   const special = { '(program)': 0, '(garbage collector)': 0, '(idle)': 0 } as Record<string, number>;
   let wall = 0;
   let sampled = 0;
@@ -161,6 +164,18 @@ export function summarizeProfiles(
       s.ms += ms;
       self.set(key, s);
       sources.set(d.source, (sources.get(d.source) ?? 0) + ms);
+      // The stack this sample was taken in, a few frames up.
+      const frames: string[] = [];
+      for (let at: number | undefined = id; at !== undefined && frames.length < 10; at = parent.get(at)) {
+        const frame = (byId.get(at) as ProfileNode).callFrame;
+        if (frame.functionName === '(root)') break;
+        const a = info(at);
+        frames.push(`${a.fn} ${a.where}`.trim());
+      }
+      const byPath = paths.get(key) ?? new Map<string, number>();
+      const path = frames.join(' ← ');
+      byPath.set(path, (byPath.get(path) ?? 0) + ms);
+      paths.set(key, byPath);
       // Total time: every distinct function on the stack, once.
       const seen = new Set<string>();
       for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
@@ -191,5 +206,10 @@ export function summarizeProfiles(
     self: top(self, 25),
     total: top(total, 40),
     bySource: [...sources.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([source, ms]) => ({ source, ms: r(ms) })),
+    stacks: [...self.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 10).map(([key, f]) => ({
+      fn: `${f.fn} ${f.where}`.trim(),
+      ms: r(f.ms),
+      stacks: [...(paths.get(key) ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([path, ms]) => ({ ms: r(ms), frames: path.split(' ← ') })),
+    })),
   };
 }

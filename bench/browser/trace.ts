@@ -24,8 +24,17 @@ export interface TaskSummary {
   over16ms: number;
   /** The longest tasks, each with its time by kind of work (direct children of the task). */
   longest: { ms: number; at: number; work: Record<string, number> }[];
+  /** Main-thread time by kind of work over all those tasks (direct children of each task). */
+  byKind: Record<string, number>;
+  /**
+   * The same, only for tasks that overlap a timed window (the probe's `bench:trigger` mark →
+   * its `bench:painted` mark), averaged per window: where an edit's main-thread time goes.
+   */
+  perWindow: { windows: number; meanWindowMs: number; meanBusyMs: number; byKind: Record<string, number> };
   /** The engine worker's longest task (its recompute), for comparison. */
   workerLongestMs: number | null;
+  /** The engine worker's busy time over the traced span. */
+  workerBusyMs: number;
 }
 
 const CATEGORIES = ['toplevel', 'blink.user_timing', 'devtools.timeline', 'disabled-by-default-devtools.timeline'];
@@ -79,14 +88,49 @@ export function summarizeTrace(events: TraceEvent[]): TaskSummary {
   });
   const ms = (e: TraceEvent) => (e.dur as number) / 1000;
   const sorted = [...tasks].sort((a, b) => ms(b) - ms(a));
-  const work = (task: TraceEvent): Record<string, number> => {
-    const inside = main.filter((e) => !isTask(e) && e.ts >= task.ts && e.ts + (e.dur as number) <= task.ts + (task.dur as number));
-    // Direct children only: an event not inside another event of the task.
-    const top = inside.filter((e) => !inside.some((o) => o !== e && o.ts <= e.ts && o.ts + (o.dur as number) >= e.ts + (e.dur as number) && (o.dur as number) > (e.dur as number)));
+  // Events of the main thread that are not tasks, by start (outer ones first on equal starts).
+  const inner = main.filter((e) => !isTask(e)).sort((a, b) => a.ts - b.ts || (b.dur as number) - (a.dur as number));
+  const workOf = new Map<TraceEvent, Record<string, number>>();
+  let cursor = 0;
+  for (const task of [...tasks].sort((a, b) => a.ts - b.ts)) {
+    const end = task.ts + (task.dur as number);
+    while (cursor < inner.length && (inner[cursor] as TraceEvent).ts < task.ts) cursor++;
     const out: Record<string, number> = {};
-    for (const e of top) out[kindOf(e)] = Math.round(((out[kindOf(e)] ?? 0) + ms(e)) * 100) / 100;
-    return out;
-  };
+    // Direct children only: an event starting after the previous top-level one ended.
+    let coverEnd = -Infinity;
+    for (let i = cursor; i < inner.length && (inner[i] as TraceEvent).ts < end; i++) {
+      const e = inner[i] as TraceEvent;
+      if (e.ts + (e.dur as number) > end || e.ts < coverEnd) continue;
+      coverEnd = e.ts + (e.dur as number);
+      out[kindOf(e)] = (out[kindOf(e)] ?? 0) + ms(e);
+    }
+    const accounted = Object.values(out).reduce((sum, x) => sum + x, 0);
+    out['other (task overhead, unlabelled)'] = Math.max(0, ms(task) - accounted);
+    workOf.set(task, out);
+  }
+  const rounded = (rec: Record<string, number>) =>
+    Object.fromEntries(Object.entries(rec).filter(([, v]) => v >= 0.01).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round(v * 100) / 100]));
+  const byKind: Record<string, number> = {};
+  for (const rec of workOf.values()) for (const [k, v] of Object.entries(rec)) byKind[k] = (byKind[k] ?? 0) + v;
+  // Timed windows, from the probe's marks on this thread.
+  const marks = events.filter((e) => e.pid === pid && e.tid === tid && (e.name === 'bench:trigger' || e.name === 'bench:painted') && e.ts >= start.ts && e.ts <= end.ts).sort((a, b) => a.ts - b.ts);
+  const windows: { from: number; to: number }[] = [];
+  let open: number | null = null;
+  for (const m of marks) {
+    if (m.name === 'bench:trigger') open = m.ts;
+    else if (open !== null) {
+      windows.push({ from: open, to: m.ts });
+      open = null;
+    }
+  }
+  const perKind: Record<string, number> = {};
+  let busy = 0;
+  for (const [task, rec] of workOf) {
+    if (!windows.some((w) => task.ts < w.to && task.ts + (task.dur as number) > w.from)) continue;
+    busy += ms(task);
+    for (const [k, v] of Object.entries(rec)) perKind[k] = (perKind[k] ?? 0) + v;
+  }
+  const n = windows.length || 1;
   const workers = [...threadNames.entries()].filter(([key, name]) => key.startsWith(`${pid}:`) && /DedicatedWorker/.test(name)).map(([key]) => Number(key.split(':')[1]));
   const workerTasks = complete.filter((e) => e.pid === pid && workers.includes(e.tid) && isTask(e));
   return {
@@ -94,7 +138,15 @@ export function summarizeTrace(events: TraceEvent[]): TaskSummary {
     longestMs: sorted[0] ? ms(sorted[0]) : 0,
     over50ms: tasks.filter((t) => ms(t) > 50).length,
     over16ms: tasks.filter((t) => ms(t) > 16.7).length,
-    longest: sorted.slice(0, 5).map((t) => ({ ms: Math.round(ms(t) * 100) / 100, at: Math.round((t.ts - start.ts) / 1000), work: work(t) })),
+    longest: sorted.slice(0, 5).map((t) => ({ ms: Math.round(ms(t) * 100) / 100, at: Math.round((t.ts - start.ts) / 1000), work: rounded(workOf.get(t) ?? {}) })),
+    byKind: rounded(byKind),
+    perWindow: {
+      windows: windows.length,
+      meanWindowMs: Math.round((windows.reduce((sum, w) => sum + (w.to - w.from), 0) / 1000 / n) * 100) / 100,
+      meanBusyMs: Math.round((busy / n) * 100) / 100,
+      byKind: rounded(Object.fromEntries(Object.entries(perKind).map(([k, v]) => [k, v / n]))),
+    },
     workerLongestMs: workerTasks.length ? Math.max(...workerTasks.map(ms)) : null,
+    workerBusyMs: Math.round(workerTasks.reduce((sum, t) => sum + ms(t), 0) * 100) / 100,
   };
 }
