@@ -9,13 +9,15 @@
  * throttling), like an old office computer: the main thread then stays busy longer after each
  * edit, which is when a reload can catch a save half-way.
  */
-import type { BrowserContext, Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { chromium, type BrowserContext, type Page, type Route } from '@playwright/test';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { parsePlan } from '../../src/format/parse-plan.ts';
 import { parsePlanFile } from '../../src/format/parse.ts';
 import type { Plan } from '../../src/engine/model/plan.ts';
-import { expect, openApp, storedPlans, test, watchErrors } from './fixtures.ts';
+import { CHROMIUM, CHROMIUM_ARGS, expect, openApp, storedPlans, test, watchErrors } from './fixtures.ts';
 
 const SEED = Number(process.env['STORAGE_E2E_SEED'] ?? 1);
 const RELOAD_RUNS = Number(process.env['RELOAD_RUNS'] ?? 30);
@@ -78,6 +80,15 @@ function actual(plans: Plan[], planId: string, indicator: string, period: string
   return plans.find((p) => p.id === planId)?.indicators.find((i) => i.id === indicator)?.actuals[period];
 }
 
+/**
+ * The stored plans, or none when the app never got as far as creating its database (which this
+ * read must not create either, unlike `storedPlans`).
+ */
+async function plansIfAny(page: Page): Promise<unknown[]> {
+  const names = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+  return names.includes('chitieu') ? (JSON.parse(await storedPlans(page)) as unknown[]) : [];
+}
+
 async function ready(page: Page): Promise<void> {
   await expect(page.locator('body[data-ready="true"]')).toBeAttached();
 }
@@ -130,36 +141,50 @@ test('closing the browser while the app loads never changes a stored plan, nor h
   test.setTimeout(45_000 + CLOSE_RUNS * 5_000);
   const rng = random(SEED + 1);
   const errors: string[] = [];
+  // A page of the app's origin that does not run the app: to read what is stored untouched.
+  const probe = (route: Route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>probe</title><link rel="icon" href="data:,">' });
 
   const launch = async (): Promise<{ context: BrowserContext; page: Page }> => {
     const context = await profile.launch();
-    // A page of the app's origin that does not run the app: to read what is stored untouched.
-    await context.route('**/storage-probe', (route) =>
-      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>probe</title><link rel="icon" href="data:,">' }),
-    );
+    await context.route('**/storage-probe', probe);
     const page = context.pages()[0] ?? (await context.newPage());
     watchErrors(page, errors);
     return { context, page };
   };
 
-  // The very first start, closed at random moments: afterwards there is nothing, or the whole
-  // example and nothing else (the seeding is one transaction).
+  // The very first start, each in a browser profile of its own, closed at random moments:
+  // afterwards there is nothing, or the whole example and nothing else (seeding is one transaction).
   let context: BrowserContext;
   let page: Page;
   const firstStarts: string[] = [];
   for (let run = 0; run < 3; run++) {
-    ({ context, page } = await launch());
-    // The example is stored a few hundred milliseconds in: close around then.
-    const moment = Math.floor(rng() * 500);
-    await page.goto('/', { waitUntil: 'commit' });
-    await page.waitForTimeout(moment);
-    await context.close();
-    ({ context, page } = await launch());
-    await page.goto('/storage-probe');
-    const stored = JSON.parse(await storedPlans(page)) as unknown[];
-    firstStarts.push(`${moment} ms: ${stored.length === 0 ? 'nothing stored' : 'the example stored'}`);
-    expect(stored.length === 0 || (stored.length === 1 && isDeepStrictEqual(stored[0], example)), firstStarts.join('; ')).toBe(true);
-    await context.close();
+    const dir = mkdtempSync(join(tmpdir(), 'chitieu-first-start-'));
+    const fresh = () => chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, locale: 'vi-VN', baseURL: 'http://127.0.0.1:4173/' });
+    try {
+      context = await fresh();
+      page = context.pages()[0] ?? (await context.newPage());
+      watchErrors(page, errors);
+      // The example is stored a few hundred milliseconds in: close around then.
+      const moment = Math.floor(rng() * 500);
+      await page.goto('/', { waitUntil: 'commit' });
+      await page.waitForTimeout(moment);
+      await context.close();
+      context = await fresh();
+      await context.route('**/storage-probe', probe);
+      page = context.pages()[0] ?? (await context.newPage());
+      await page.goto('/storage-probe');
+      const stored = await plansIfAny(page);
+      firstStarts.push(`${moment} ms: ${stored.length === 0 ? 'nothing stored' : 'the example stored'}`);
+      expect(stored.length === 0 || (stored.length === 1 && isDeepStrictEqual(stored[0], example)), firstStarts.join('; ')).toBe(true);
+      // And the next start is a good one: the example, open.
+      watchErrors(page, errors);
+      await openApp(page);
+      await expect(cell(page, INDICATOR, COLUMN)).toHaveText('4.900');
+      await context.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 
   // The planner's data: the example, edited.
@@ -226,6 +251,24 @@ test('two tabs on one plan: an edit in either shows in the other within a second
   expect(stored?.indicators.find((i) => i.id === INDICATOR)?.actuals[PERIOD]).toBe(5_300);
   expect(stored?.indicators.find((i) => i.id === 'sector_revenue')?.targets[0]?.value).toBe(5_600);
   expect(stored?.indicators.find((i) => i.id === 'population')?.actuals[PERIOD]).toBe(4);
+
+  // Both at once: each edit is either stored or its tab says it was not kept, and both tabs end
+  // up showing what is stored.
+  await Promise.all([typeInto(page, INDICATOR, COLUMN, vi(6_100)), typeInto(other, 'population', COLUMN, '5')]);
+  await expect(page.getByTestId('save-status')).toContainText('Đã lưu');
+  await expect(other.getByTestId('save-status')).toContainText('Đã lưu');
+  await expect(async () => {
+    const now = (await validStoredPlans(page)).find((p) => p.id === EXAMPLE_ID);
+    const revenue = now?.indicators.find((i) => i.id === INDICATOR)?.actuals[PERIOD];
+    const population = now?.indicators.find((i) => i.id === 'population')?.actuals[PERIOD];
+    for (const tab of [page, other]) {
+      await expect(cell(tab, INDICATOR, COLUMN)).toHaveText(vi(revenue ?? Number.NaN), { timeout: 1_000 });
+      await expect(cell(tab, 'population', COLUMN)).toHaveText(population === 5 ? '5,000' : '4,000', { timeout: 1_000 });
+    }
+    const told = async (tab: Page) => (await tab.getByTestId('notice-info').allTextContents()).some((t) => t.includes('thẻ khác'));
+    if (revenue !== 6_100) expect(await told(page), 'the first tab lost its edit without a word').toBe(true);
+    if (population !== 5) expect(await told(other), 'the second tab lost its edit without a word').toBe(true);
+  }).toPass({ timeout: 5_000 });
   expect(otherErrors).toEqual([]);
 });
 
