@@ -52,7 +52,9 @@ function nameOf(e: unknown): string | undefined {
 export function messageOf(e: unknown): string {
   if (typeof e === 'object' && e !== null && 'message' in e && typeof e.message === 'string') {
     const name = nameOf(e);
-    return name !== undefined && name !== 'Error' ? `${name}: ${e.message}` : e.message;
+    // Dexie's messages may already start with the error's name.
+    if (name === undefined || name === 'Error' || e.message.startsWith(name)) return e.message;
+    return `${name}: ${e.message}`;
   }
   return String(e);
 }

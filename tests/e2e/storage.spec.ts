@@ -1,7 +1,7 @@
 /**
- * Storage you can trust, in Chromium with real IndexedDB (QUALITY reliability 1, 3, 8 and 27):
+ * Storage you can trust, in Chromium with real IndexedDB (QUALITY reliability 1, 3, 8, 26 and 27):
  * reloads at random moments after an edit, closing the browser while the app loads, two tabs on
- * one plan, and a browser without IndexedDB. Random moments come from a seeded generator.
+ * one plan, another tab upgrading the database, and a browser without IndexedDB. Random moments come from a seeded generator.
  *
  * Environment: STORAGE_E2E_SEED picks another sequence; RELOAD_RUNS (default 30) and CLOSE_RUNS
  * (default 10) run more; RELOAD_RUNS=100 (or RELOAD_STRICT=1) also checks QUALITY's "at least 99
@@ -270,6 +270,38 @@ test('two tabs on one plan: an edit in either shows in the other within a second
     if (population !== 5) expect(await told(other), 'the second tab lost its edit without a word').toBe(true);
   }).toPass({ timeout: 5_000 });
   expect(otherErrors).toEqual([]);
+});
+
+test('a newer version upgrading the database in another tab is not blocked: this tab lets go and asks for a reload', async ({ page, context }) => {
+  await openApp(page);
+  await expect(cell(page, INDICATOR, COLUMN)).toHaveText('4.900');
+  // The newer version's tab: a page of the same origin opening the database at a higher version.
+  await context.route('**/newer-version', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>newer</title><link rel="icon" href="data:,">' }),
+  );
+  const newer = await context.newPage();
+  await newer.goto('/newer-version');
+  const upgrade = await newer.evaluate(() => new Promise<{ ms: number; version: number; blocked: boolean }>((resolve, reject) => {
+    const start = performance.now();
+    let blocked = false;
+    const request = indexedDB.open('chitieu', 1_000);
+    request.onblocked = () => { blocked = true; };
+    request.onupgradeneeded = () => request.result.createObjectStore('fromTheFuture');
+    request.onsuccess = () => {
+      const version = request.result.version;
+      request.result.close();
+      resolve({ ms: Math.round(performance.now() - start), version, blocked });
+    };
+    request.onerror = () => reject(request.error);
+  }));
+  console.log(`upgrade from another tab: done in ${upgrade.ms} ms${upgrade.blocked ? ' (was blocked for a while)' : ''}`);
+  expect(upgrade.version).toBe(1_000);
+  expect(upgrade.ms).toBeLessThan(2_000);
+  await expect(page.getByTestId('banner')).toContainText('nâng cấp dữ liệu');
+  await expect(page.getByTestId('banner').getByRole('button')).toBeVisible();
+  // An edit here can no longer be saved, and the planner is told (no exception escapes).
+  await typeInto(page, INDICATOR, COLUMN, vi(7_000));
+  await expect(page.getByTestId('notice-error')).toBeVisible();
 });
 
 test('without IndexedDB the app warns, works in memory and throws nothing', async ({ page }) => {
