@@ -1,7 +1,7 @@
 /**
  * The browser benchmark: the built app in Chromium, for a plan of 1,000 indicators × 120 months.
  *
- *   npx tsx bench/browser/run.ts [--quick] [--profile DIR]
+ *   npx tsx bench/browser/run.ts [--quick] [--profile DIR] [--dist DIR]
  *
  * Prints a table (figure, target, PASS/MISS) and writes every figure, the samples behind it and
  * the machine to bench/results/browser-latest.json. See bench/browser/README.md.
@@ -26,6 +26,9 @@ import { traced, type TaskSummary } from './trace.ts';
 
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
+const distIndex = args.indexOf('--dist');
+/** A build made elsewhere (say, of a change being tried), served instead of this checkout's. */
+const DIST = distIndex >= 0 ? args[distIndex + 1] : undefined;
 const profileIndex = args.indexOf('--profile');
 const PROFILE_DIR = profileIndex >= 0 ? (args[profileIndex + 1] ?? '/tmp/chitieu-bench-profiles') : null;
 
@@ -86,8 +89,8 @@ const pick = (samples: EditSample[], key: keyof EditSample) =>
 async function main(): Promise<void> {
   const loadAtStart = loadavg();
   const started = Date.now();
-  const build = ensureBuild();
-  const dist = await snapshotDist();
+  const build = DIST ? { built: false, reason: `--dist ${DIST}`, buildMs: null } : ensureBuild();
+  const dist = await snapshotDist(DIST);
   log(`serving a copy of dist/ from ${dist}`);
   const bundle = measureBundle(dist);
   const files = writePlanFiles();

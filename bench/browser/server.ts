@@ -63,12 +63,12 @@ function complete(dir: string): boolean {
   return named.every((file) => existsSync(join(dir, file)));
 }
 
-/** A private copy of `dist/`, checked complete (retried while another build is writing it). */
-export async function snapshotDist(): Promise<string> {
+/** A private copy of `dist/` (or of `from`), checked complete (retried while another build is writing it). */
+export async function snapshotDist(from: string = DIST): Promise<string> {
   for (let attempt = 0; attempt < 10; attempt++) {
     const dir = mkdtempSync(join(tmpdir(), 'chitieu-bench-dist-'));
-    if (complete(DIST)) {
-      cpSync(DIST, dir, { recursive: true });
+    if (complete(from)) {
+      cpSync(from, dir, { recursive: true });
       if (complete(dir)) return dir;
     }
     rmSync(dir, { recursive: true, force: true });
