@@ -1,7 +1,7 @@
 /**
- * Storage you can trust, in Chromium with real IndexedDB (QUALITY reliability 1, 3, 8, 26 and 27):
+ * Storage you can trust, in Chromium with real IndexedDB (QUALITY reliability 1, 3, 4, 8, 26 and 27):
  * reloads at random moments after an edit, closing the browser while the app loads, two tabs on
- * one plan, another tab upgrading the database, and a browser without IndexedDB. Random moments come from a seeded generator.
+ * one plan, a full disk, another tab upgrading the database, and a browser without IndexedDB. Random moments come from a seeded generator.
  *
  * Environment: STORAGE_E2E_SEED picks another sequence; RELOAD_RUNS (default 30) and CLOSE_RUNS
  * (default 10) run more; RELOAD_RUNS=100 (or RELOAD_STRICT=1) also checks QUALITY's "at least 99
@@ -270,6 +270,38 @@ test('two tabs on one plan: an edit in either shows in the other within a second
     if (population !== 5) expect(await told(other), 'the second tab lost its edit without a word').toBe(true);
   }).toPass({ timeout: 5_000 });
   expect(otherErrors).toEqual([]);
+});
+
+test('a full disk: the edit is refused within a second with a notice, the stored plan stays, saving resumes once there is room', async ({ page }) => {
+  // Chromium's quota cannot be shrunk from a test for a persistent origin, so the refusal is
+  // injected where the browser makes it: IndexedDB's put throws QuotaExceededError while the
+  // page's `quotaFull` flag is set.
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if ((window as { quotaFull?: boolean }).quotaFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  await openApp(page);
+  await typeInto(page, INDICATOR, COLUMN, vi(5_100));
+  await expect(page.getByTestId('save-status')).toContainText('Đã lưu');
+  const before = await storedPlans(page);
+
+  await page.evaluate(() => { (window as { quotaFull?: boolean }).quotaFull = true; });
+  const start = Date.now();
+  await typeInto(page, INDICATOR, COLUMN, vi(5_200));
+  await expect(page.getByTestId('notice-error')).toContainText('Bộ nhớ trình duyệt đã đầy', { timeout: 1_000 });
+  console.log(`full disk: the notice showed ${Date.now() - start} ms after the edit`);
+  expect(await storedPlans(page)).toBe(before);
+  // The grid shows what is stored, not the edit that was not kept.
+  await expect(cell(page, INDICATOR, COLUMN)).toHaveText(vi(5_100));
+
+  // Room again: the next edit is saved.
+  await page.evaluate(() => { (window as { quotaFull?: boolean }).quotaFull = false; });
+  await typeInto(page, INDICATOR, COLUMN, vi(5_300));
+  await expect(page.getByTestId('save-status')).toContainText('Đã lưu');
+  await expect.poll(async () => actual(await validStoredPlans(page), EXAMPLE_ID, INDICATOR, PERIOD)).toBe(5_300);
 });
 
 test('a newer version upgrading the database in another tab is not blocked: this tab lets go and asks for a reload', async ({ page, context }) => {
