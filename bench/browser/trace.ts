@@ -30,7 +30,7 @@ export interface TaskSummary {
    * The same, only for tasks that overlap a timed window (the probe's `bench:trigger` mark →
    * its `bench:painted` mark), averaged per window: where an edit's main-thread time goes.
    */
-  perWindow: { windows: number; meanWindowMs: number; meanBusyMs: number; byKind: Record<string, number> };
+  perWindow: { windows: number; meanWindowMs: number; meanBusyMs: number; longestTaskMs: number; byKind: Record<string, number> };
   /** The engine worker's longest task (its recompute), for comparison. */
   workerLongestMs: number | null;
   /** The engine worker's busy time over the traced span. */
@@ -125,9 +125,11 @@ export function summarizeTrace(events: TraceEvent[]): TaskSummary {
   }
   const perKind: Record<string, number> = {};
   let busy = 0;
+  let longestInWindows = 0;
   for (const [task, rec] of workOf) {
     if (!windows.some((w) => task.ts < w.to && task.ts + (task.dur as number) > w.from)) continue;
     busy += ms(task);
+    longestInWindows = Math.max(longestInWindows, ms(task));
     for (const [k, v] of Object.entries(rec)) perKind[k] = (perKind[k] ?? 0) + v;
   }
   const n = windows.length || 1;
@@ -144,6 +146,7 @@ export function summarizeTrace(events: TraceEvent[]): TaskSummary {
       windows: windows.length,
       meanWindowMs: Math.round((windows.reduce((sum, w) => sum + (w.to - w.from), 0) / 1000 / n) * 100) / 100,
       meanBusyMs: Math.round((busy / n) * 100) / 100,
+      longestTaskMs: Math.round(longestInWindows * 100) / 100,
       byKind: rounded(Object.fromEntries(Object.entries(perKind).map(([k, v]) => [k, v / n]))),
     },
     workerLongestMs: workerTasks.length ? Math.max(...workerTasks.map(ms)) : null,
