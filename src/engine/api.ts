@@ -11,14 +11,13 @@ import { resolveScenario, type ScenarioProblem } from './scenarios/index.ts';
 import { compileProgram, runProgram, type PlanProblem } from './projection/program.ts';
 import { summarize } from './projection/result.ts';
 import { goalSeek, type GoalSeekAnswer, type GoalSeekProblem, type GoalSeekRequest } from './solve/index.ts';
-import {
-  createSimulation,
-  sensitivity,
-  type SensitivityProblem,
-  type SensitivityResult,
-  type SimulationOptions,
-  type SimulationProblem,
-  type SimulationResult,
+// Simulation and sensitivity load on first use: the worker starts with what every edit needs.
+import type {
+  SensitivityProblem,
+  SensitivityResult,
+  SimulationOptions,
+  SimulationProblem,
+  SimulationResult,
 } from './uncertainty/index.ts';
 
 /** How a long simulation reports, pauses and learns that it should stop. */
@@ -48,7 +47,7 @@ export interface EngineApi {
   /** Monte Carlo over the plan's ranged inputs, in batches, with progress and cancellation. */
   simulate(plan: Plan, options: SimulationOptions, control?: SimulationControl, scenario?: ScenarioId): Promise<Result<SimulationResult, SimulationFailure>>;
   /** The effect of each ranged input's low and high on each target (tornado data). */
-  sensitivity(plan: Plan, scenario?: ScenarioId): Result<SensitivityResult, SensitivityProblem | ScenarioProblem>;
+  sensitivity(plan: Plan, scenario?: ScenarioId): Promise<Result<SensitivityResult, SensitivityProblem | ScenarioProblem>>;
 }
 
 /** One plan's base, computed from scratch: for callers that compute once (the CLI, tests). */
@@ -82,6 +81,7 @@ export function createEngineApi(): EngineApi {
     async simulate(plan, options, control = {}, scenario) {
       const effective = resolved(plan, scenario);
       if (!effective.ok) return effective;
+      const { createSimulation } = await import('./uncertainty/simulation.ts');
       const created = createSimulation(effective.value, options);
       if (!created.ok) return err(created.error);
       const simulation = created.value;
@@ -99,9 +99,11 @@ export function createEngineApi(): EngineApi {
       if (control.cancelled?.()) return err({ code: 'cancelled' });
       return ok(simulation.result());
     },
-    sensitivity(plan, scenario) {
+    async sensitivity(plan, scenario) {
       const effective = resolved(plan, scenario);
-      return effective.ok ? sensitivity(effective.value) : effective;
+      if (!effective.ok) return effective;
+      const { sensitivity } = await import('./uncertainty/sensitivity.ts');
+      return sensitivity(effective.value);
     },
   };
 }
