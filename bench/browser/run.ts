@@ -49,7 +49,7 @@ function git(...command: string[]): string {
   }
 }
 
-function machine(chromiumVersion: string) {
+function machine(chromiumVersion: string, servedFrom: string | undefined) {
   const cpu = cpus();
   return {
     cpu: cpu[0]?.model ?? 'unknown',
@@ -60,7 +60,9 @@ function machine(chromiumVersion: string) {
     chromium: chromiumVersion,
     commit: git('rev-parse', 'HEAD'),
     // The build is made from the working tree: uncommitted changes to what it is built from count.
-    uncommittedSourceFiles: git('status', '--porcelain', '--', 'src', 'workers', 'public', 'index.html', 'vite.config.ts').split('\n').filter(Boolean).length,
+    uncommittedSourceFiles: servedFrom
+      ? `not applicable: served ${servedFrom}`
+      : git('status', '--porcelain', '--', 'src', 'workers', 'public', 'index.html', 'vite.config.ts').split('\n').filter(Boolean).length,
   };
 }
 
@@ -308,7 +310,7 @@ async function main(): Promise<void> {
     generatedAt: new Date().toISOString(),
     command: `npx tsx bench/browser/run.ts${args.length ? ` ${args.join(' ')}` : ''}`,
     durationS: Math.round((Date.now() - started) / 1000),
-    machine: { ...machine(chromium), loadAverage: { start: loadAtStart.map((x) => round(x, 2)), end: loadavg().map((x) => round(x, 2)) } },
+    machine: { ...machine(chromium, DIST), loadAverage: { start: loadAtStart.map((x) => round(x, 2)), end: loadavg().map((x) => round(x, 2)) } },
     build,
     method: {
       viewport: '2600 × 1000, Chromium headless, flags of tests/e2e/fixtures.ts',
