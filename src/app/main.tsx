@@ -35,7 +35,15 @@ async function loadExample(): Promise<Plan> {
 }
 
 function describeStorageError(error: StorageError): string {
-  return error.kind === 'quota' ? t().quotaExceeded : error.message;
+  switch (error.kind) {
+    case 'quota': return t().quotaExceeded;
+    case 'unavailable': return t().storageClosed;
+    case 'conflict': return t().conflict;
+    case 'notFound':
+    case 'invalid':
+    case 'unknown':
+      return error.message;
+  }
 }
 
 async function start(): Promise<void> {
@@ -52,7 +60,11 @@ async function start(): Promise<void> {
     repository = opened.value.repository;
   } else {
     repository = createMemoryRepository({ validate });
-    setBanner(opened.error.kind === 'newerDatabase' ? { text: t().newerDatabase, reload: true } : { text: t().storageUnavailable });
+    setBanner(
+      opened.error.kind === 'newerDatabase' ? { text: t().newerDatabase, reload: true }
+        : opened.error.kind === 'upgradeFailed' ? { text: t().upgradeFailed, reload: true }
+          : { text: t().storageUnavailable },
+    );
   }
 
   const engine = createEngineClient(spawnBrowserWorker, {

@@ -107,6 +107,8 @@ export interface PlanSession {
   sensitivity(): Promise<Result2<SensitivityResult, CallError<SensitivityProblem | ScenarioProblem>>>;
   /** Resolves when every pending save has reached storage (or failed). */
   flush(): Promise<void>;
+  /** True after a save failed, until one succeeds: the status must not say "saved". */
+  saveFailed: Accessor<boolean>;
   /** True when the open plan should be exported as a backup (storage not persistent, or old export). */
   backupReminder: Accessor<boolean>;
   /** Notes that the open plan was just exported (the reminder goes away). */
@@ -151,6 +153,9 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
   const [redoStack, setRedoStack] = createSignal<UndoEntry[]>([]);
   const [simulation, setSimulation] = createSignal<SimulationView | null>(null);
   const [backupReminder, setBackupReminder] = createSignal(false);
+  const [saveFailed, setSaveFailed] = createSignal(false);
+  // The last plan known to be in storage: what is shown when a save fails and storage is gone.
+  let lastSaved: Plan | null = null;
   async function checkBackup(id: string): Promise<void> {
     const status = await repo.exportStatus(id);
     if (plan()?.id === id) setBackupReminder(status.ok && repo.durable ? needsBackupReminder(status.value, new Date()) : !repo.durable);
@@ -250,19 +255,24 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
       setPendingSaves((n) => n - 1);
       if (saved.ok) {
         acknowledge(next);
+        lastSaved = next;
+        setSaveFailed(false);
         return;
       }
       forgetUnsaved(next.id);
-      // The stored plan is intact; show it as it is rather than an edit that was not kept.
-      const stored = await repo.getPlan(next.id);
-      if (stored.ok && plan()?.id === next.id) {
+      setSaveFailed(true);
+      // The stored plan is intact; show it as it is rather than an edit that was not kept (the
+      // last plan this page saved when the database cannot even be read).
+      const reread = await repo.getPlan(next.id);
+      const stored = reread.ok ? reread.value : lastSaved?.id === next.id ? lastSaved : null;
+      if (stored && plan()?.id === next.id) {
         batch(() => {
-          setPlan(stored.value);
+          setPlan(stored);
           // The history described edits that were not kept: it no longer applies.
           setUndoStack([]);
           setRedoStack([]);
         });
-        void compute(stored.value);
+        void compute(stored);
       }
       if (saved.error.kind === 'conflict') events.onConflict();
       else events.onStorageError(saved.error);
@@ -382,6 +392,8 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
         return;
       }
       forgetSimulation();
+      lastSaved = stored.value;
+      setSaveFailed(false);
       // The undo history saved with the plan, so that undo works across reloads.
       const history = await repo.loadHistory(id);
       batch(() => {
@@ -433,6 +445,7 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
     },
     writeJournal,
     backupReminder,
+    saveFailed,
     async recordExport() {
       const current = plan();
       if (!current) return;

@@ -175,7 +175,9 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
         </div>
       </header>
       <p class="status-line" aria-live="polite" data-testid="save-status">
-        {session.saving() ? t().saving : t().saved}
+        <Show when={!session.saveFailed()} fallback={<strong class="field-error">{t().saveFailedStatus}</strong>}>
+          {session.saving() ? t().saving : t().saved}
+        </Show>
         <Show when={session.computing()}> · {t().computing}</Show>
         <span class="keyboard-hint"> · {t().keyboardHint}</span>
       </p>
