@@ -1,7 +1,7 @@
 /**
  * The browser benchmark: the built app in Chromium, for a plan of 1,000 indicators × 120 months.
  *
- *   npx tsx bench/browser/run.ts [--quick] [--profile DIR] [--dist DIR]
+ *   npx tsx bench/browser/run.ts [--quick] [--profile DIR] [--dist DIR | --ref REF]
  *
  * Prints a table (figure, target, PASS/MISS) and writes every figure, the samples behind it and
  * the machine to bench/results/browser-latest.json. See bench/browser/README.md.
@@ -19,7 +19,7 @@ import { rateEdits, writePlanFiles, LARGE_SPEC } from './plans.ts';
 import { profiled, type ProfileSummary } from './profile.ts';
 import { rawIdb, stashPlan } from './raw-idb.ts';
 import { kb, ms, ratio, table, verdict, type Line } from './report.ts';
-import { ROOT, ensureBuild, snapshotDist, startPreview, type PreviewServer } from './server.ts';
+import { ROOT, buildRef, ensureBuild, snapshotDist, startPreview, type PreviewServer } from './server.ts';
 import { importPlan, openFromList, startupSample, type ImportSample, type OpenSample, type StartupSample } from './startup.ts';
 import { median, round, summarize } from './stats.ts';
 import { traced, type TaskSummary } from './trace.ts';
@@ -29,6 +29,9 @@ const QUICK = args.includes('--quick');
 const distIndex = args.indexOf('--dist');
 /** A build made elsewhere (say, of a change being tried), served instead of this checkout's. */
 const DIST = distIndex >= 0 ? args[distIndex + 1] : undefined;
+const refIndex = args.indexOf('--ref');
+/** A commit to build as committed (without anyone's uncommitted work), served instead. */
+const REF = refIndex >= 0 ? args[refIndex + 1] : undefined;
 const profileIndex = args.indexOf('--profile');
 const PROFILE_DIR = profileIndex >= 0 ? (args[profileIndex + 1] ?? '/tmp/chitieu-bench-profiles') : null;
 
@@ -49,7 +52,7 @@ function git(...command: string[]): string {
   }
 }
 
-function machine(chromiumVersion: string, servedFrom: string | undefined) {
+function machine(chromiumVersion: string, servedFrom: string | undefined, builtCommit: string | undefined) {
   const cpu = cpus();
   return {
     cpu: cpu[0]?.model ?? 'unknown',
@@ -58,9 +61,11 @@ function machine(chromiumVersion: string, servedFrom: string | undefined) {
     os: `${osType()} ${release()}`,
     node: process.version,
     chromium: chromiumVersion,
-    commit: git('rev-parse', 'HEAD'),
+    commit: builtCommit ?? git('rev-parse', 'HEAD'),
     // The build is made from the working tree: uncommitted changes to what it is built from count.
-    uncommittedSourceFiles: servedFrom
+    uncommittedSourceFiles: builtCommit
+      ? 'none: built from the commit as committed (--ref)'
+      : servedFrom
       ? `not applicable: served ${servedFrom}`
       : git('status', '--porcelain', '--', 'src', 'workers', 'public', 'index.html', 'vite.config.ts').split('\n').filter(Boolean).length,
   };
@@ -91,8 +96,12 @@ const pick = (samples: EditSample[], key: keyof EditSample) =>
 async function main(): Promise<void> {
   const loadAtStart = loadavg();
   const started = Date.now();
-  const build = DIST ? { built: false, reason: `--dist ${DIST}`, buildMs: null } : ensureBuild();
-  const dist = await snapshotDist(DIST);
+  const fromRef = REF ? buildRef(REF) : null;
+  const build = fromRef
+    ? { built: true, reason: `--ref ${REF}: ${fromRef.commit} as committed`, buildMs: fromRef.buildMs }
+    : DIST ? { built: false, reason: `--dist ${DIST}`, buildMs: null } : ensureBuild();
+  const dist = await snapshotDist(fromRef?.dist ?? DIST);
+  fromRef?.remove();
   log(`serving a copy of dist/ from ${dist}`);
   const bundle = measureBundle(dist);
   const files = writePlanFiles();
@@ -310,7 +319,7 @@ async function main(): Promise<void> {
     generatedAt: new Date().toISOString(),
     command: `npx tsx bench/browser/run.ts${args.length ? ` ${args.join(' ')}` : ''}`,
     durationS: Math.round((Date.now() - started) / 1000),
-    machine: { ...machine(chromium, DIST), loadAverage: { start: loadAtStart.map((x) => round(x, 2)), end: loadavg().map((x) => round(x, 2)) } },
+    machine: { ...machine(chromium, DIST, fromRef?.commit), loadAverage: { start: loadAtStart.map((x) => round(x, 2)), end: loadavg().map((x) => round(x, 2)) } },
     build,
     method: {
       viewport: '2600 × 1000, Chromium headless, flags of tests/e2e/fixtures.ts',

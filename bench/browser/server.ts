@@ -7,8 +7,8 @@
  * hashed names, a half-emptied folder). The copy is taken once, checked complete, and removed at
  * the end.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,6 +77,39 @@ export async function snapshotDist(from: string = DIST): Promise<string> {
   throw new Error('dist/ stayed incomplete (another build running?); try again');
 }
 
+export interface RefBuild {
+  /** The commit built. */
+  commit: string;
+  /** The source tree (`git archive` of the commit, with this checkout's node_modules linked in). */
+  root: string;
+  dist: string;
+  buildMs: number;
+  remove(): void;
+}
+
+/**
+ * Builds a commit exactly as committed, apart from anyone's uncommitted work in this checkout:
+ * `git archive` into a temporary folder, this checkout's `node_modules` linked in, `vite build`.
+ */
+export function buildRef(ref: string): RefBuild {
+  const commit = execFileSync('git', ['rev-parse', '--verify', `${ref}^{commit}`], { cwd: ROOT, encoding: 'utf8' }).trim();
+  const root = mkdtempSync(join(tmpdir(), 'chitieu-bench-ref-'));
+  const archive = spawnSync('sh', ['-c', `git archive ${commit} | tar -x -C "${root}"`], { cwd: ROOT, encoding: 'utf8' });
+  if (archive.status !== 0) throw new Error(`git archive ${commit} failed: ${archive.stderr}`);
+  symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+  console.log(`Building ${commit.slice(0, 10)} in ${root} …`);
+  const started = performance.now();
+  const build = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`vite build of ${commit} failed (exit ${build.status}):\n${build.stdout}\n${build.stderr}`);
+  return {
+    commit,
+    root,
+    dist: join(root, 'dist'),
+    buildMs: Math.round(performance.now() - started),
+    remove: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -95,13 +128,13 @@ export interface PreviewServer {
   stop(): Promise<void>;
 }
 
-/** `vite preview` over `outDir` on a free port; resolves once it answers. */
-export async function startPreview(outDir: string): Promise<PreviewServer> {
+/** `vite preview` over `outDir` on a free port (with the config of `root`); resolves once it answers. */
+export async function startPreview(outDir: string, root: string = ROOT): Promise<PreviewServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
     [VITE, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
