@@ -7,7 +7,8 @@
 import * as Comlink from 'comlink';
 import type { SimulationFailure } from '../engine/api.ts';
 import type { SensitivityProblem, SensitivityResult, SimulationOptions, SimulationResult } from '../engine/uncertainty/index.ts';
-import { planKey, type WorkerApi } from './worker-host.ts';
+import type { WorkerApi } from './worker-host.ts';
+import { planKey } from './plan-key.ts';
 import type { Command } from '../engine/commands/index.ts';
 import type { Plan } from '../engine/model/plan.ts';
 import type { SessionProblem } from '../engine/session.ts';

@@ -9,6 +9,7 @@ import { applyCommand, type Command, type CommandError } from '../engine/command
 import type { Plan } from '../engine/model/plan.ts';
 import type { PlanResult } from '../engine/projection/result.ts';
 import { err, type Result } from '../engine/result.ts';
+import { planKey } from './plan-key.ts';
 import type { SessionProblem } from '../engine/session.ts';
 
 export interface WorkerApi extends EngineApi {
@@ -23,8 +24,7 @@ export interface WorkerApi extends EngineApi {
   computeEdit(key: string, command: Command, now: string, scenario: string | null): Result<PlanResult, SessionProblem | CommandError | { code: 'stale' }>;
 }
 
-/** The key of a plan's revision: what an edit is applied to. */
-export const planKey = (plan: Plan): string => `${plan.id}@${plan.revision}`;
+export { planKey } from './plan-key.ts';
 
 export function createWorkerApi(): WorkerApi {
   const engine = createEngineApi();

@@ -1,6 +1,6 @@
 /** Why a cell is blank or wrong, in the user's language. */
 import type { RowProblem } from '../../engine/projection/program.ts';
-import { formatFormulaError } from '../../engine/formula/index.ts';
+import { formatFormulaError } from '../../engine/formula/messages.ts';
 import type { Lang } from '../../i18n/numbers.ts';
 import type { Messages } from '../i18n/index.ts';
 
