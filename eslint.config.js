@@ -11,7 +11,7 @@ const pureLayerImports = {
   patterns: [
     { group: ['**/ui/**', '**/storage/**', '**/client/**', '**/app/**', '**/cli/**', '**/workers/**'],
       message: 'src/engine and src/format are pure: they may not import UI, storage, client, CLI or worker code.' },
-    { group: ['solid-js', 'solid-js/*', 'dexie', 'comlink', 'ag-grid-community', 'ag-grid-*', 'node:*'],
+    { group: ['solid-js', 'solid-js/*', 'dexie', 'comlink', 'ag-grid-community', 'ag-grid-*', 'node:*', 'hyperformula'],
       message: 'src/engine and src/format may not use UI, storage, worker or Node libraries.' },
   ],
 };
@@ -63,11 +63,18 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', pureLayerImports] },
   },
   {
+    // HyperFormula (GPL) is a dev-time benchmark comparator: it never ships.
+    files: ['src/**/*.{ts,tsx}', 'workers/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['src/engine/**', 'src/format/**', 'src/i18n/**', 'src/ui/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'hyperformula', message: 'HyperFormula is GPL: only bench/ may use it, as a comparator.' }] }] },
+  },
+  {
     // The UI reaches storage and the worker only through their adapters.
     files: ['src/ui/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         { group: ['dexie', 'comlink', '**/workers/**'], message: 'The UI calls src/storage and src/client, never Dexie or the worker directly.' },
+        { group: ['hyperformula'], message: 'HyperFormula is GPL: only bench/ may use it, as a comparator.' },
       ] }],
     },
   },

@@ -26,6 +26,10 @@ describe('layer boundaries checked by lint', () => {
     expect(await ruleIds("import Dexie from 'dexie';\nexport {};\n", 'src/ui/Bad.tsx')).toContain('no-restricted-imports');
   });
 
+  it.each(['src/app/bad.ts', 'src/ui/Bad.tsx', 'src/engine/bad.ts', 'tests/engine/bad.test.ts'])('refuses HyperFormula (GPL, benchmark only) in %s', async (file) => {
+    expect(await ruleIds("import { HyperFormula } from 'hyperformula';\nexport const x = HyperFormula;\n", file)).toContain('no-restricted-imports');
+  });
+
   it('refuses eval, new Function and innerHTML anywhere', async () => {
     expect(await ruleIds('export const f = (s: string) => eval(s);\n', 'src/engine/bad.ts')).toContain('no-eval');
     expect(await ruleIds("export const f = new Function('return 1');\n", 'src/ui/bad.ts')).toContain('no-new-func');
