@@ -8,15 +8,8 @@ import '../ui/styles.css';
 import { createEngineClient, spawnBrowserWorker } from '../client/engine-client.ts';
 import { parsePlan } from '../format/parse-plan.ts';
 import type { Plan } from '../engine/model/plan.ts';
-import { createMemoryRepository, openStorage, replayUnsavedEdits, type PlanRepository, type StorageError } from '../storage/index.ts';
+import { browserJournalStore, createMemoryRepository, openStorage, replayUnsavedEdits, type PlanRepository, type StorageError } from '../storage/index.ts';
 
-function localStorageOrEmpty(): Storage | { length: number; key(): null; getItem(): null; setItem(): void; removeItem(): void } {
-  try {
-    return localStorage;
-  } catch {
-    return { length: 0, key: () => null, getItem: () => null, setItem: () => {}, removeItem: () => {} };
-  }
-}
 import { App, type Banner } from '../ui/App.tsx';
 import { initialLanguage, setLang, t } from '../ui/i18n/index.ts';
 import { notify } from '../ui/notices.ts';
@@ -90,7 +83,7 @@ async function start(): Promise<void> {
 
   const seeded = await repository.seedIfFirstRun(loadExample);
   // Edits journalled as the page last closed are put back before any plan opens.
-  const replayed = await replayUnsavedEdits(repository, localStorageOrEmpty());
+  const replayed = await replayUnsavedEdits(repository, browserJournalStore());
   if (replayed.ok) {
     const lost = replayed.value.filter((outcome) => outcome.kind === 'dropped' && outcome.count > 0);
     for (const outcome of lost) if (outcome.kind === 'dropped') notify({ kind: 'error', text: t().journalDropped(outcome.count), sticky: true });

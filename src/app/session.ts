@@ -14,8 +14,9 @@ import { resolveScenario, type ScenarioProblem } from '../engine/scenarios/resol
 import type { GoalSeekAnswer, GoalSeekProblem, GoalSeekRequest } from '../engine/solve/index.ts';
 import type { SimulationFailure } from '../engine/api.ts';
 import type { SensitivityProblem, SensitivityResult, SimulationResult } from '../engine/uncertainty/index.ts';
-import { HISTORY_LIMIT, needsBackupReminder, writeUnsavedEdits, type PlanHistory, type PlanRepository, type PlanSummary, type Snapshot, type SnapshotSummary, type StorageError } from '../storage/index.ts';
+import { browserJournalStore, HISTORY_LIMIT, needsBackupReminder, writeUnsavedEdits, type PlanHistory, type PlanRepository, type PlanSummary, type Snapshot, type SnapshotSummary, type StorageError } from '../storage/index.ts';
 import type { FileIssue } from '../format/issues.ts';
+import { planFileName } from '../format/spreadsheet/names.ts';
 
 export const APP_VERSION = 'chitieu 0.1.0';
 
@@ -293,14 +294,14 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
   function forgetUnsaved(planId: string): void {
     if (unsaved?.planId !== planId) return;
     unsaved = null;
-    if (journalWritten) writeUnsavedEdits(localStorageOrNull(), planId, null);
+    if (journalWritten) writeUnsavedEdits(browserJournalStore(), planId, null);
   }
 
   /** Writes the edits still on their way to IndexedDB where the next start will find them. */
   function writeJournal(): void {
     if (!unsaved) return;
     const edits = unsaved.edits.map(({ command, at }) => ({ command, at }));
-    journalWritten = writeUnsavedEdits(localStorageOrNull(), unsaved.planId, edits.length > 0
+    journalWritten = writeUnsavedEdits(browserJournalStore(), unsaved.planId, edits.length > 0
       ? { planId: unsaved.planId, baseRevision: unsaved.baseRevision, edits, history: { undo: undoStack(), redo: redoStack() } }
       : null) && edits.length > 0;
   }
@@ -534,7 +535,7 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
       // The writer (and the file reader below) load with the first export or import.
       const { serializePlanFile } = await import('../format/serialize.ts');
       const text = serializePlanFile(current, { app: APP_VERSION, exportedAt: new Date().toISOString() });
-      return { fileName: `${fileSlug(current.name)}.json`, text };
+      return { fileName: planFileName(current.name, 'json'), text };
     },
     async readImport(text) {
       const { parsePlanFile } = await import('../format/parse.ts');
@@ -598,27 +599,4 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
     },
   };
   return session;
-}
-
-/** localStorage, or a store that keeps nothing when the browser refuses it. */
-function localStorageOrNull(): { length: number; key(i: number): string | null; getItem(k: string): string | null; setItem(k: string, v: string): void; removeItem(k: string): void } {
-  try {
-    return localStorage;
-  } catch {
-    return { length: 0, key: () => null, getItem: () => null, setItem: () => {}, removeItem: () => {} };
-  }
-}
-
-/** A file name from a plan name: letters without diacritics, digits and dashes. */
-export function fileSlug(name: string): string {
-  const slug = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
-  return slug || 'ke-hoach';
 }

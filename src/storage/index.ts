@@ -5,6 +5,7 @@ export { BACKUP_MAX_AGE_DAYS, UNPROTECTED_BACKUP_MAX_AGE_HOURS, needsBackupRemin
 export {
   JOURNAL_PREFIX,
   replayUnsavedEdits,
+  browserJournalStore,
   writeUnsavedEdits,
   type JournalEdit,
   type JournalStore,

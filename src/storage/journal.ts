@@ -44,6 +44,16 @@ export interface JournalStore {
   removeItem(key: string): void;
 }
 
+/** The page's localStorage, or a store that keeps nothing when the browser refuses it. */
+export function browserJournalStore(): JournalStore {
+  try {
+    if (typeof localStorage !== 'undefined') return localStorage;
+  } catch {
+    // Reading the global throws where storage is blocked: fall through.
+  }
+  return { length: 0, key: () => null, getItem: () => null, setItem: () => {}, removeItem: () => {} };
+}
+
 /**
  * Writes (or, with no edits, clears) a plan's journal entry. Synchronous, for `pagehide`. Returns
  * false when it could not be written (localStorage blocked or full): nothing more can be done then.

@@ -1,6 +1,7 @@
 import { createEffect, createSignal, lazy, on, onCleanup, Show } from 'solid-js';
 import type { SnapshotSummary } from '../storage/index.ts';
 import { announcement, indicatorOf } from './announce.ts';
+import { downloadFile } from './spreadsheet/download.ts';
 import { routeToScenario } from './scenarios/route.ts';
 import { overriddenCells } from '../engine/scenarios/resolve.ts';
 import { createMemo } from 'solid-js';
@@ -34,18 +35,6 @@ const ReportView = lazy(() => import('./report/ReportView.tsx'));
 const SnapshotsPanel = lazy(() => import('./snapshots/SnapshotsPanel.tsx').then((m) => ({ default: m.SnapshotsPanel })));
 const SnapshotCompare = lazy(() => import('./snapshots/SnapshotCompare.tsx'));
 
-/** Starts a download of text as a file, without a server. */
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
-}
 
 function describeCommandError(error: CommandError, m: Messages): string {
   switch (error.code) {
@@ -137,7 +126,7 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
   const exportPlan = async () => {
     const file = await session.exportPlan();
     if (!file) return;
-    download(file.fileName, file.text);
+    downloadFile(file.fileName, file.text, 'application/json');
     notify({ kind: 'info', text: t().exported(file.fileName) });
     void session.recordExport();
   };

@@ -29,7 +29,7 @@ export function indicatorIdFor(name: string, taken: ReadonlySet<string>): string
 }
 
 /** A download's file name from the plan's name: `thanh-hoa-2024.csv`, `thanh-hoa-2024-en.csv`. */
-export function spreadsheetFileName(planName: string, extension: 'csv' | 'xlsx', suffix?: string): string {
+export function planFileName(planName: string, extension: 'csv' | 'xlsx' | 'json', suffix?: string): string {
   const slug = foldDiacritics(planName)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
@@ -37,3 +37,6 @@ export function spreadsheetFileName(planName: string, extension: 'csv' | 'xlsx',
     .slice(0, 80) || 'ke-hoach';
   return `${slug}${suffix ? `-${suffix}` : ''}.${extension}`;
 }
+
+/** The spreadsheet exports' name for the same thing. */
+export const spreadsheetFileName = planFileName;
