@@ -2,6 +2,7 @@ import { createSignal, For, Show } from 'solid-js';
 import type { PlanSession } from '../app/session.ts';
 import type { PlanSummary } from '../storage/index.ts';
 import { Dialog } from './Dialog.tsx';
+import { RenameDialog } from './RenameDialog.tsx';
 import { lang, t } from './i18n/index.ts';
 import { notify } from './notices.ts';
 import { Icon } from './icons.tsx';
@@ -19,7 +20,6 @@ export function PlanList(props: { session: PlanSession }) {
   const session = props.session;
   const [renaming, setRenaming] = createSignal<PlanSummary | null>(null);
   const [deleting, setDeleting] = createSignal<PlanSummary | null>(null);
-  const [nameDraft, setNameDraft] = createSignal('');
 
   const confirmDelete = async () => {
     const plan = deleting();
@@ -31,13 +31,6 @@ export function PlanList(props: { session: PlanSession }) {
     }
   };
 
-  const confirmRename = async (event: Event) => {
-    event.preventDefault();
-    const plan = renaming();
-    const name = nameDraft().trim();
-    setRenaming(null);
-    if (plan && name && name !== plan.name) await session.renamePlan(plan.id, name);
-  };
 
   return (
     <nav class="plan-list" aria-label={t().plans}>
@@ -63,7 +56,7 @@ export function PlanList(props: { session: PlanSession }) {
                 </button>
                 <div class="plan-actions">
                   <button type="button" class="icon-button" title={t().rename} aria-label={`${t().rename}: ${plan.name}`}
-                    onClick={() => { setNameDraft(plan.name); setRenaming(plan); }}><Icon name="pencil" /></button>
+                    onClick={() => setRenaming(plan)}><Icon name="pencil" /></button>
                   <button type="button" class="icon-button" title={t().duplicate} aria-label={`${t().duplicate}: ${plan.name}`}
                     onClick={() => void session.duplicatePlan(plan.id, t().copySuffix)}><Icon name="copy" /></button>
                   <button type="button" class="icon-button danger" title={t().delete} aria-label={`${t().delete}: ${plan.name}`}
@@ -88,18 +81,10 @@ export function PlanList(props: { session: PlanSession }) {
       </Show>
 
       <Show when={renaming()}>
-        <Dialog title={t().renameTitle} onClose={() => setRenaming(null)} testId="rename-dialog">
-          <form onSubmit={(event) => void confirmRename(event)}>
-            <label class="field">
-              <span>{t().planName}</span>
-              <input value={nameDraft()} onInput={(e) => setNameDraft(e.currentTarget.value)} maxLength={500} required autofocus />
-            </label>
-            <div class="dialog-actions">
-              <button type="button" class="button" onClick={() => setRenaming(null)}>{t().cancel}</button>
-              <button type="submit" class="button button-primary">{t().save}</button>
-            </div>
-          </form>
-        </Dialog>
+        {(plan) => (
+          <RenameDialog title={t().renameTitle} label={t().planName} name={plan().name} testId="rename-dialog"
+            onClose={() => setRenaming(null)} onRename={(name) => void session.renamePlan(plan().id, name)} />
+        )}
       </Show>
     </nav>
   );

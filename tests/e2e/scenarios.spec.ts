@@ -64,6 +64,11 @@ test('a scenario forked from another inherits its changes, and deleting is confi
   await expect(cell(page, 'sector_revenue', 'p:2')).toHaveText('5.488');
   await expect(cell(page, 'sector_revenue', 'method')).toHaveClass(/cell-inherited/);
 
+  await page.getByTestId('rename-scenario').click();
+  await page.getByTestId('rename-scenario-dialog').locator('input').fill('Tăng nhanh');
+  await page.getByTestId('rename-scenario-dialog').getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.getByTestId('scenario-tab-s2')).toHaveText(/Tăng nhanh/);
+
   await page.getByTestId('delete-scenario').click();
   await page.getByTestId('scenario-confirm').click();
   await expect(page.getByTestId('scenario-tab-s2')).toHaveCount(0);

@@ -3,6 +3,7 @@ import type { PlanSession } from '../../app/session.ts';
 import type { Command } from '../../engine/commands/index.ts';
 import type { Plan, Scenario } from '../../engine/model/plan.ts';
 import { Dialog } from '../Dialog.tsx';
+import { RenameDialog } from '../RenameDialog.tsx';
 import { lang, t } from '../i18n/index.ts';
 import { localized } from '../grid/rows.ts';
 
@@ -26,7 +27,6 @@ export function ScenarioBar(props: {
 }) {
   const [renaming, setRenaming] = createSignal<Scenario | null>(null);
   const [confirm, setConfirm] = createSignal<{ kind: 'delete' | 'baseline'; scenario: Scenario } | null>(null);
-  const [draft, setDraft] = createSignal('');
   const scenarios = () => props.plan.scenarios ?? [];
   const active = () => scenarios().find((s) => s.id === props.session.scenario()) ?? null;
   const depth = (scenario: Scenario): number => {
@@ -77,7 +77,7 @@ export function ScenarioBar(props: {
       <Show when={active()}>
         {(scenario) => (
           <>
-            <button type="button" class="button" data-testid="rename-scenario" onClick={() => { setDraft(localized(scenario().name, lang())); setRenaming(scenario()); }}>{t().rename}</button>
+            <button type="button" class="button" data-testid="rename-scenario" onClick={() => setRenaming(scenario())}>{t().rename}</button>
             <button type="button" class="button" data-testid="baseline-scenario" onClick={() => setConfirm({ kind: 'baseline', scenario: scenario() })}>{t().makeBaseline}</button>
             <button type="button" class="button" data-testid="delete-scenario" onClick={() => setConfirm({ kind: 'delete', scenario: scenario() })}>{t().delete}</button>
           </>
@@ -89,25 +89,12 @@ export function ScenarioBar(props: {
 
       <Show when={renaming()}>
         {(scenario) => (
-          <Dialog title={t().renameScenario} onClose={() => setRenaming(null)} testId="rename-scenario-dialog">
-            <form onSubmit={(e) => {
-              e.preventDefault();
-              const name = draft().trim();
-              setRenaming(null);
-              if (!name) return;
+          <RenameDialog title={t().renameScenario} label={t().renameScenario} name={localized(scenario().name, lang())} testId="rename-scenario-dialog"
+            onClose={() => setRenaming(null)}
+            onRename={(name) => {
               const value = lang() === 'en' ? { ...scenario().name, en: name } : { ...scenario().name, vi: name };
               props.dispatch({ type: 'renameScenario', scenario: scenario().id, name: value }, `${t().renameScenario}: ${name}`);
-            }}>
-              <label class="field">
-                <span>{t().renameScenario}</span>
-                <input value={draft()} onInput={(e) => setDraft(e.currentTarget.value)} maxLength={500} required autofocus />
-              </label>
-              <div class="dialog-actions">
-                <button type="button" class="button" onClick={() => setRenaming(null)}>{t().cancel}</button>
-                <button type="submit" class="button button-primary">{t().save}</button>
-              </div>
-            </form>
-          </Dialog>
+            }} />
         )}
       </Show>
       <Show when={confirm()}>
