@@ -12,8 +12,9 @@ export function RenameDialog(props: { title: string; label: string; name: string
       <form onSubmit={(event) => {
         event.preventDefault();
         const name = draft().trim();
-        props.onClose();
+        // Rename first: closing disposes the props this reads.
         if (name && name !== props.name) props.onRename(name);
+        props.onClose();
       }}>
         <label class="field">
           <span>{props.label}</span>
