@@ -1,8 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openApp, test } from './fixtures.ts';
-
-const cell = (page: Page, indicator: string, column: string) =>
-  page.locator(`.ag-row[row-id="i:${indicator}"] .ag-cell[col-id="${column}"]`);
+import { cell, expect, openApp, test } from './fixtures.ts';
 
 async function paste(page: Page, text: string): Promise<void> {
   await page.evaluate((content) => {

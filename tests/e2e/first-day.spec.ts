@@ -1,23 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, openApp, storedPlans, test, watchErrors } from './fixtures.ts';
+import { cell, expect, openApp, storedPlans, test, typeInto, watchErrors } from './fixtures.ts';
 
 const EXAMPLE_NAME = 'Thanh Hóa — Thông tin và Truyền thông 2024';
-
-const cell = (page: Page, indicator: string, column: string) =>
-  page.locator(`.ag-row[row-id="i:${indicator}"] .ag-cell[col-id="${column}"]`);
-
-/** Edits a grid cell the way a user does: focus it, type, press Enter. */
-async function typeInto(page: Page, indicator: string, column: string, text: string): Promise<void> {
-  const target = cell(page, indicator, column);
-  await target.click();
-  await page.keyboard.press('Enter');
-  const editor = page.locator('.ag-cell-inline-editing input');
-  await expect(editor).toBeVisible();
-  await editor.fill(text);
-  await page.keyboard.press('Enter');
-}
 
 async function exportOpenPlan(page: Page, dir: string): Promise<string> {
   const download = page.waitForEvent('download');

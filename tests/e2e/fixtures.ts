@@ -1,4 +1,4 @@
-import { test as base, chromium, expect, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, chromium, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,6 +93,34 @@ export async function storedPlans(page: Page): Promise<string> {
       request.onerror = () => { db.close(); reject(request.error); };
     };
   }));
+}
+
+/** The grid cell of an indicator (`i:<id>`) in a column (`p:<period index>`, `target`…). */
+export function cell(page: Page, indicator: string, column: string): Locator {
+  return page.locator(`.ag-row[row-id="i:${indicator}"] .ag-cell[col-id="${column}"]`);
+}
+
+/**
+ * Edits a grid cell the way a user does: focus it, Enter, type, Enter. Returns once the edit has
+ * reached the app, so that what a test checks next (the save status, a reload) is about this edit.
+ */
+export async function typeInto(page: Page, indicator: string, column: string, text: string): Promise<void> {
+  await cell(page, indicator, column).click();
+  await page.keyboard.press('Enter');
+  const editor = page.locator('.ag-cell-inline-editing input');
+  await expect(editor).toBeVisible();
+  await editor.fill(text);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.ag-cell-inline-editing')).toHaveCount(0);
+  await editLanded(page);
+}
+
+/**
+ * AG Grid hands a finished edit to the app in a `setTimeout(0)` after the editor closes; a timer
+ * set now runs after it (timers of equal delay run in order), so the edit has been applied.
+ */
+export async function editLanded(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
 }
 
 export { expect };

@@ -1,8 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expect, openApp, test } from './fixtures.ts';
-
-const cell = (page: Page, indicator: string, column: string) =>
-  page.locator(`.ag-row[row-id="i:${indicator}"] .ag-cell[col-id="${column}"]`);
+import { cell, expect, openApp, test } from './fixtures.ts';
 
 test('goal seek finds the population that keeps density at 82 per 100 in 2025 and applies it as one undoable change', async ({ page }) => {
   await openApp(page);

@@ -1,8 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expect, openApp, test } from './fixtures.ts';
-
-const cell = (page: Page, indicator: string, column: string) =>
-  page.locator(`.ag-row[row-id="i:${indicator}"] .ag-cell[col-id="${column}"]`);
+import { cell, expect, openApp, test } from './fixtures.ts';
 
 test('the inspector edits a formula with errors shown while typing and name completion', async ({ page }) => {
   await openApp(page);

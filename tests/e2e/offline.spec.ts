@@ -1,8 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expect, openApp, test } from './fixtures.ts';
-
-const cell = (page: Page, indicator: string, column: string) =>
-  page.locator(`.ag-row[row-id="i:${indicator}"] .ag-cell[col-id="${column}"]`);
+import { cell, expect, openApp, test } from './fixtures.ts';
 
 test('after the first visit the app loads, computes and saves with the network off', async ({ page, context }) => {
   await openApp(page);

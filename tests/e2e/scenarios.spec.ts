@@ -1,15 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expect, openApp, test } from './fixtures.ts';
-
-const cell = (page: Page, indicator: string, column: string) =>
-  page.locator(`.ag-row[row-id="i:${indicator}"] .ag-cell[col-id="${column}"]`);
-
-async function typeInto(page: Page, indicator: string, column: string, text: string): Promise<void> {
-  await cell(page, indicator, column).click();
-  await page.keyboard.press('Enter');
-  await page.locator('.ag-cell-inline-editing input').fill(text);
-  await page.keyboard.press('Enter');
-}
+import { cell, expect, openApp, test, typeInto } from './fixtures.ts';
 
 test('fork a scenario, override a value there, compare it with the base, then reset it to the inherited value', async ({ page }) => {
   await openApp(page);

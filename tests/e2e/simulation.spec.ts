@@ -1,12 +1,8 @@
-import type { Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeIndicator, makePlan } from '../../src/engine/model/factories.ts';
 import { serializePlanFile } from '../../src/format/serialize.ts';
-import { expect, openApp, test } from './fixtures.ts';
-
-const cell = (page: Page, indicator: string, column: string) =>
-  page.locator(`.ag-row[row-id="i:${indicator}"] .ag-cell[col-id="${column}"]`);
+import { cell, expect, openApp, test } from './fixtures.ts';
 
 test('a range on an input gives each target a probability, reproduced exactly by the same seed', async ({ page }) => {
   await openApp(page);

@@ -1,15 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expect, openApp, test } from './fixtures.ts';
-
-const cell = (page: Page, indicator: string, column: string) =>
-  page.locator(`.ag-row[row-id="i:${indicator}"] .ag-cell[col-id="${column}"]`);
-
-async function typeInto(page: Page, indicator: string, column: string, text: string): Promise<void> {
-  await cell(page, indicator, column).click();
-  await page.keyboard.press('Enter');
-  await page.locator('.ag-cell-inline-editing input').fill(text);
-  await page.keyboard.press('Enter');
-}
+import { cell, expect, openApp, test, typeInto } from './fixtures.ts';
 
 test('a named snapshot is compared with now and restored, and the restore itself can be undone from a snapshot', async ({ page }) => {
   await openApp(page);

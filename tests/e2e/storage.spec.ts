@@ -17,7 +17,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { parsePlan } from '../../src/format/parse-plan.ts';
 import { parsePlanFile } from '../../src/format/parse.ts';
 import type { Plan } from '../../src/engine/model/plan.ts';
-import { CHROMIUM, CHROMIUM_ARGS, expect, openApp, storedPlans, test, watchErrors } from './fixtures.ts';
+import { cell, CHROMIUM, CHROMIUM_ARGS, expect, openApp, storedPlans, test, typeInto, watchErrors } from './fixtures.ts';
 
 const SEED = Number(process.env['STORAGE_E2E_SEED'] ?? 1);
 const RELOAD_RUNS = Number(process.env['RELOAD_RUNS'] ?? 30);
@@ -47,19 +47,6 @@ function random(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-const cell = (page: Page, indicator: string, column: string) =>
-  page.locator(`.ag-row[row-id="i:${indicator}"] .ag-cell[col-id="${column}"]`);
-
-/** Edits a grid cell the way a user does: click, Enter, type, Enter. */
-async function typeInto(page: Page, indicator: string, column: string, text: string): Promise<void> {
-  await cell(page, indicator, column).click();
-  await page.keyboard.press('Enter');
-  const editor = page.locator('.ag-cell-inline-editing input');
-  await expect(editor).toBeVisible();
-  await editor.fill(text);
-  await page.keyboard.press('Enter');
 }
 
 /** Vietnamese thousands: 12345 → "12.345". */
