@@ -3,6 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** The preview server the suite runs against (see playwright.config.ts for E2E_PORT). */
+export const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}/`;
+
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = [
@@ -40,7 +43,7 @@ export const test = base.extend<Fixtures>({
         args: CHROMIUM_ARGS,
         locale: 'vi-VN',
         acceptDownloads: true,
-        baseURL: 'http://127.0.0.1:4173/',
+        baseURL: BASE_URL,
         viewport: { width: 1440, height: 900 },
       }),
     });

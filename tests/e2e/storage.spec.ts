@@ -17,7 +17,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { parsePlan } from '../../src/format/parse-plan.ts';
 import { parsePlanFile } from '../../src/format/parse.ts';
 import type { Plan } from '../../src/engine/model/plan.ts';
-import { cell, CHROMIUM, CHROMIUM_ARGS, expect, openApp, storedPlans, test, typeInto, watchErrors } from './fixtures.ts';
+import { BASE_URL, cell, CHROMIUM, CHROMIUM_ARGS, expect, openApp, storedPlans, test, typeInto, watchErrors } from './fixtures.ts';
 
 const SEED = Number(process.env['STORAGE_E2E_SEED'] ?? 1);
 const RELOAD_RUNS = Number(process.env['RELOAD_RUNS'] ?? 30);
@@ -144,7 +144,7 @@ test('closing the browser while the app loads never changes a stored plan, nor h
   const firstStarts: string[] = [];
   for (let run = 0; run < 3; run++) {
     const dir = mkdtempSync(join(tmpdir(), 'chitieu-first-start-'));
-    const fresh = () => chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, locale: 'vi-VN', baseURL: 'http://127.0.0.1:4173/' });
+    const fresh = () => chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, locale: 'vi-VN', baseURL: BASE_URL });
     try {
       context = await fresh();
       page = context.pages()[0] ?? (await context.newPage());
