@@ -5,7 +5,7 @@
  * and starts a fresh one.
  */
 import * as Comlink from 'comlink';
-import type { SimulationFailure } from '../engine/api.ts';
+import type { ScenarioLines, ScenarioLinesProblem, SimulationFailure } from '../engine/api.ts';
 import type { SensitivityProblem, SensitivityResult, SimulationOptions, SimulationResult } from '../engine/uncertainty/index.ts';
 import type { WorkerApi } from './worker-host.ts';
 import { planKey } from './plan-key.ts';
@@ -44,6 +44,11 @@ export interface EngineClient {
   computeEdit(previous: Plan, command: Command, now: string, next: Plan, scenario?: string | null): Promise<Result<PlanResult, CallError<SessionProblem>>>;
   /** Several scenarios at once, for a side-by-side comparison; a newer comparison supersedes. */
   computeScenarios(plan: Plan, scenarios: readonly (string | null)[]): Promise<Result<PlanResult[], CallError<SessionProblem>>>;
+  /**
+   * One indicator's projection under each scenario, for the chart. Its own kind: it never
+   * supersedes a compute (nor is superseded by one), and a newer request supersedes an older one.
+   */
+  projectScenarios(plan: Plan, indicator: string, scenarios: readonly (string | null)[]): Promise<Result<ScenarioLines, CallError<ScenarioLinesProblem>>>;
   /** Finds the input value that reaches a target value; a newer seek supersedes an older one. */
   goalSeek(plan: Plan, request: GoalSeekRequest, scenario?: string | null): Promise<Result<GoalSeekAnswer, CallError<GoalSeekProblem | ScenarioProblem>>>;
   /**
@@ -66,7 +71,7 @@ export interface EngineClientOptions {
   onRestart?: (reason: ClientError) => void;
 }
 
-type Kind = 'compute' | 'compare' | 'goalSeek' | 'simulate' | 'sensitivity';
+type Kind = 'compute' | 'compare' | 'lines' | 'goalSeek' | 'simulate' | 'sensitivity';
 
 interface Pending {
   fail: (error: ClientError) => void;
@@ -82,7 +87,7 @@ export function createEngineClient(spawn: () => EngineWorker, options: EngineCli
   let generation = 0;
   let closed = false;
   let nextId = 0;
-  const latest: Record<Kind, number> = { compute: -1, compare: -1, goalSeek: -1, simulate: -1, sensitivity: -1 };
+  const latest: Record<Kind, number> = { compute: -1, compare: -1, lines: -1, goalSeek: -1, simulate: -1, sensitivity: -1 };
   const pending = new Map<number, Pending>();
 
   function start(): Comlink.Remote<WorkerApi> {
@@ -163,6 +168,7 @@ export function createEngineClient(spawn: () => EngineWorker, options: EngineCli
       return api.compute(next, scenario ?? null);
     }),
     computeScenarios: (plan, scenarios) => call('compare', (api) => api.computeScenarios(plan, scenarios)),
+    projectScenarios: (plan, indicator, scenarios) => call('lines', (api) => api.projectScenarios(plan, indicator, scenarios)),
     goalSeek: (plan, request, scenario) => call('goalSeek', (api) => api.goalSeek(plan, request, scenario ?? null)),
     simulate: (plan, options, onProgress, scenario) => call('simulate', (api, alive) => api.simulate(plan, options, Comlink.proxy({
       onProgress: (done: number, total: number) => {

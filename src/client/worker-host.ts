@@ -53,6 +53,10 @@ export function createWorkerApi(): WorkerApi {
       const results = engine.computeScenarios(plan, scenarios);
       return results.ok ? Comlink.transfer(results, results.value.flatMap((r) => [r.values.buffer, r.isActual.buffer])) : results;
     },
+    projectScenarios(plan, indicator, scenarios) {
+      const lines = engine.projectScenarios(plan, indicator, scenarios);
+      return lines.ok ? Comlink.transfer(lines, [lines.value.values.buffer, lines.value.isActual.buffer]) : lines;
+    },
     goalSeek: (plan, request, scenario) => engine.goalSeek(plan, request, scenario),
     async simulate(plan, options, control, scenario) {
       const run = ++simulationRun;

@@ -10,6 +10,8 @@ import { createEngineSession, type SessionProblem } from './session.ts';
 import { resolveScenario, type ScenarioProblem } from './scenarios/index.ts';
 import { compileProgram, runProgram, type PlanProblem } from './projection/program.ts';
 import { summarize } from './projection/result.ts';
+import { formulaDependencies } from './formula/dependencies.ts';
+import { parseFormula } from './formula/parser.ts';
 import { goalSeek, type GoalSeekAnswer, type GoalSeekProblem, type GoalSeekRequest } from './solve/index.ts';
 // Simulation and sensitivity load on first use: the worker starts with what every edit needs.
 import type {
@@ -37,11 +39,27 @@ const BATCH_MS = 25;
 /** The scenario to compute: null (or absent) is the plan's base. */
 export type ScenarioId = string | null | undefined;
 
+/** One indicator's values under several scenarios of a plan: one line per scenario, for a chart. */
+export interface ScenarioLines {
+  indicator: string;
+  /** The scenarios in the order asked; null is the plan's base. */
+  scenarios: (string | null)[];
+  periodKeys: string[];
+  /** scenarios × periods, scenario-major; NaN is blank. */
+  values: Float64Array;
+  /** 1 where the value is an actual in that scenario (scenarios may override actuals). */
+  isActual: Uint8Array;
+}
+
+export type ScenarioLinesProblem = SessionProblem | { code: 'unknownIndicator'; indicator: string };
+
 export interface EngineApi {
   /** Projects every indicator of the plan (or of one of its scenarios) and assesses its targets. */
   compute(plan: Plan, scenario?: ScenarioId): Result<PlanResult, SessionProblem>;
   /** Several scenarios of one plan at once, for comparing them side by side. */
   computeScenarios(plan: Plan, scenarios: readonly (string | null)[]): Result<PlanResult[], SessionProblem>;
+  /** One indicator's projection under each of the given scenarios (see `projectScenarios`). */
+  projectScenarios(plan: Plan, indicator: string, scenarios: readonly (string | null)[]): Result<ScenarioLines, ScenarioLinesProblem>;
   /** The value of an input that makes an indicator reach a value at a period. */
   goalSeek(plan: Plan, request: GoalSeekRequest, scenario?: ScenarioId): Result<GoalSeekAnswer, GoalSeekProblem | ScenarioProblem>;
   /** Monte Carlo over the plan's ranged inputs, in batches, with progress and cancellation. */
@@ -56,6 +74,68 @@ export function computePlan(plan: Plan): Result<PlanResult, PlanProblem> {
   if (!program.ok) return err(program.error);
   runProgram(program.value);
   return ok(summarize(program.value));
+}
+
+/**
+ * The indicators whose values `id` depends on, itself included: what its formula reads, the
+ * members of the groups it sums, the indicators whose targets it reads, and theirs in turn.
+ * Nothing outside this set can change the indicator's values.
+ */
+function upstreamOf(plan: Plan, id: string): Set<string> {
+  const byId = new Map(plan.indicators.map((indicator) => [indicator.id, indicator]));
+  const members = new Map<string, string[]>();
+  for (const indicator of plan.indicators) {
+    if (indicator.group !== undefined) members.set(indicator.group, [...(members.get(indicator.group) ?? []), indicator.id]);
+  }
+  const kept = new Set<string>([id]);
+  const queue = [id];
+  for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+    const projection = byId.get(next)?.projection;
+    if (projection?.method !== 'formula') continue;
+    const parsed = parseFormula(projection.formula);
+    // A formula that does not parse reads nothing: its row is an error either way.
+    if (!parsed.ok) continue;
+    const deps = formulaDependencies(parsed.value);
+    const reads = [...deps.indicators, ...deps.targets, ...deps.groups.flatMap((group) => members.get(group) ?? [])];
+    for (const read of reads) {
+      if (kept.has(read) || !byId.has(read)) continue;
+      kept.add(read);
+      queue.push(read);
+    }
+  }
+  return kept;
+}
+
+/**
+ * One indicator's values under each scenario: every scenario's effective plan is cut down to
+ * what the indicator depends on, then computed, so a line costs its upstream rows, not the plan.
+ * The values equal those of a whole compute of that scenario.
+ */
+export function projectScenarios(plan: Plan, indicator: string, scenarios: readonly (string | null)[]): Result<ScenarioLines, ScenarioLinesProblem> {
+  if (!plan.indicators.some((i) => i.id === indicator)) return err({ code: 'unknownIndicator', indicator });
+  let periodKeys: string[] = [];
+  let values = new Float64Array(0);
+  let isActual = new Uint8Array(0);
+  for (const [s, scenario] of scenarios.entries()) {
+    const effective = resolveScenario(plan, scenario);
+    if (!effective.ok) return err(effective.error);
+    // The cone is found in each scenario's plan: a scenario may give the indicator a formula.
+    const upstream = upstreamOf(effective.value, indicator);
+    const cut: Plan = { ...effective.value, indicators: effective.value.indicators.filter((i) => upstream.has(i.id)), scenarios: [] };
+    const computed = computePlan(cut);
+    if (!computed.ok) return computed;
+    const result = computed.value;
+    const n = result.periodKeys.length;
+    if (s === 0) {
+      periodKeys = result.periodKeys;
+      values = new Float64Array(scenarios.length * n);
+      isActual = new Uint8Array(scenarios.length * n);
+    }
+    const row = result.ids.indexOf(indicator);
+    values.set(result.values.subarray(row * n, (row + 1) * n), s * n);
+    isActual.set(result.isActual.subarray(row * n, (row + 1) * n), s * n);
+  }
+  return ok({ indicator, scenarios: [...scenarios], periodKeys, values, isActual });
 }
 
 export function createEngineApi(): EngineApi {
@@ -74,6 +154,7 @@ export function createEngineApi(): EngineApi {
       }
       return ok(results);
     },
+    projectScenarios,
     goalSeek(plan, request, scenario) {
       const effective = resolved(plan, scenario);
       return effective.ok ? goalSeek(effective.value, request) : effective;
