@@ -6,6 +6,7 @@
 export {
   FILE_FORMAT,
   FILE_VERSION,
+  HashSchema,
   LIMITS,
   RESERVED_NAMES,
   CalendarSchema,
@@ -46,6 +47,7 @@ export type {
 } from './schema.ts';
 export { parsePlan, parsePlanFile, type ParsedPlanFile } from './parse.ts';
 export { hashPlan, serializePlan, serializePlanFile, toPlanFile, type ExportMeta } from './serialize.ts';
+export { compareLineages, extendLineage, joinLineages, revisionHash, type IncomingLineage, type Lineage, type LineageRelation, type LocalLineage } from './lineage.ts';
 export { describeIssue, type Lang } from './messages.ts';
 export { FILE_ISSUE_CODES, MAX_ISSUES, type FileIssue, type FileIssueCode } from './issues.ts';
 export { MIGRATIONS, migratePlan, type MigrationStep } from './migrations.ts';

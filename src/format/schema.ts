@@ -26,6 +26,8 @@ export const LIMITS = {
   targetsPerIndicator: 100,
   periods: 1_200,
   scenarios: 200,
+  /** Hashes of shared revisions a file carries (the oldest are dropped past it). */
+  lineage: 100,
 } as const;
 
 const text = (max: number = LIMITS.textLength) => v.pipe(v.string(), v.maxLength(max));
@@ -177,13 +179,23 @@ export const PlanSchema = v.strictObject({
   revision: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER)),
 });
 
+/** A SHA-256 digest as 64 lowercase hex digits. */
+export const HashSchema = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'sha256'));
+
 export const PlanFileSchema = v.strictObject({
   format: v.literal(FILE_FORMAT),
   version: v.literal(FILE_VERSION),
   app: text(100),
   exportedAt: v.pipe(v.string(), v.isoTimestamp()),
   /** SHA-256 of the canonical serialisation of `plan`, hex. */
-  hash: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'sha256')),
+  hash: HashSchema,
+  /**
+   * The plan's lineage: the revision hashes (lineage.ts) of the copies of this plan that were
+   * exported or imported on the way to this file, oldest first, this file's own last. An import
+   * finds in it a revision it holds, to know which copy is newer and what both came from.
+   * Optional, never empty: files written before it existed have none.
+   */
+  lineage: v.optional(v.pipe(v.array(HashSchema), v.minLength(1), v.maxLength(LIMITS.lineage))),
   plan: PlanSchema,
 });
 

@@ -31,6 +31,8 @@ export interface ExportMeta {
   readonly app: string;
   /** When, as an ISO timestamp: `new Date().toISOString()`. */
   readonly exportedAt: string;
+  /** The plan's lineage (lineage.ts), oldest first; written only when it holds a hash. */
+  readonly lineage?: readonly string[];
 }
 
 /**
@@ -211,6 +213,7 @@ export function toPlanFile(plan: Plan, meta: ExportMeta): PlanFile {
     app: meta.app,
     exportedAt: meta.exportedAt,
     hash: hashPlan(plan),
+    ...(meta.lineage !== undefined && meta.lineage.length > 0 ? { lineage: [...meta.lineage] } : {}),
     plan,
   };
 }
@@ -222,7 +225,8 @@ export function serializePlanFile(plan: Plan, meta: ExportMeta): string {
   // The plan is the wrapper's last key: its text is the plan's own canonical text, indented one
   // level (strings hold no raw line breaks, so every line break is structure). The wrapper's other
   // keys are written by the same rules; tests check the result equals `canonical(FILE_NODE, …)`.
-  const wrapper = { format: FILE_FORMAT, version: FILE_VERSION, app: meta.app, exportedAt: meta.exportedAt, hash };
+  const lineage = meta.lineage !== undefined && meta.lineage.length > 0 ? { lineage: meta.lineage } : {};
+  const wrapper = { format: FILE_FORMAT, version: FILE_VERSION, app: meta.app, exportedAt: meta.exportedAt, hash, ...lineage };
   const head = canonical(FILE_NODE, wrapper).slice(0, -3); // without "\n}\n"
   return `${head},\n  "plan": ${planText.slice(0, -1).replace(/\n/g, '\n  ')}\n}\n`;
 }

@@ -182,8 +182,19 @@ export function arbPlan(shape: PlanShape = {}): fc.Arbitrary<Plan> {
     });
 }
 
+/** A SHA-256 digest as a file writes it: 64 lowercase hex digits (a few distinct values, so lists repeat some). */
+export const arbHash: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom('0'.repeat(64), 'f'.repeat(64), `${'ab'.repeat(31)}01`),
+  fc.stringMatching(/^[0-9a-f]{64}$/),
+);
+
 /** What export writes about itself. */
-export const arbExportMeta: fc.Arbitrary<{ app: string; exportedAt: string }> = fc.record({
-  app: fc.oneof(fc.constant('Chitieu 0.1.0'), arbText(100)),
-  exportedAt: arbTimestamp,
-});
+export const arbExportMeta: fc.Arbitrary<{ app: string; exportedAt: string; lineage?: string[] }> = fc.record(
+  {
+    app: fc.oneof(fc.constant('Chitieu 0.1.0'), arbText(100)),
+    exportedAt: arbTimestamp,
+    // Up to the limit, duplicates included: the reader takes the list as written.
+    lineage: fc.array(arbHash, { minLength: 1, maxLength: 6 }),
+  },
+  { requiredKeys: ['app', 'exportedAt'] },
+);

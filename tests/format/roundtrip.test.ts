@@ -11,7 +11,7 @@ const META = { app: 'Chitieu 0.1.0', exportedAt: '2025-01-15T09:30:00.000Z' };
 /** export → import → export. */
 function reexport(text: string): string {
   const { file } = valueOf(parsePlanFile(text));
-  return serializePlanFile(file.plan, { app: file.app, exportedAt: file.exportedAt });
+  return serializePlanFile(file.plan, { app: file.app, exportedAt: file.exportedAt, ...(file.lineage ? { lineage: file.lineage } : {}) });
 }
 
 describe('canonical serialisation', () => {
@@ -77,13 +77,16 @@ describe('round trip over generated plans', () => {
         const parsed = parsePlanFile(text);
         if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
         expect(parsed.value.warnings).toEqual([]);
-        expect(serializePlanFile(parsed.value.file.plan, meta)).toBe(text);
+        const { file } = parsed.value;
+        expect(file.lineage).toEqual(meta.lineage);
+        expect(serializePlanFile(file.plan, { app: file.app, exportedAt: file.exportedAt, ...(file.lineage ? { lineage: file.lineage } : {}) })).toBe(text);
         // The same plan, with -0 read back as 0 (JSON.stringify writes -0 as 0 too).
         expect(parsed.value.file.plan).toEqual(JSON.parse(JSON.stringify(plan)));
       }),
       { numRuns: 10_000 },
     );
-  });
+    // About 15 s on an idle 2-core machine; several times that when it is shared.
+  }, 180_000);
 
   it('the fast writer (native JSON.stringify over an ordered copy) writes what the reference writer writes', () => {
     fc.assert(
