@@ -15,6 +15,8 @@ import { lang, t } from './i18n/index.ts';
 import { notify } from './notices.ts';
 import { localized } from './grid/rows.ts';
 import type { GoalSeekStart } from './GoalSeekDialog.tsx';
+import { createEngineClient, spawnBrowserWorker, type EngineClient } from '../client/engine-client.ts';
+import type { ProjectScenarios } from './charts/scenario-lines.ts';
 
 // Panels and dialogs load when first opened, keeping the first load small (QUALITY: ≤ 300 KB
 // gzip of initial JavaScript, most of it AG Grid); the CSV dialog brings papaparse with it.
@@ -23,8 +25,7 @@ const Inspector = lazy(() => import('./inspector/Inspector.tsx').then((m) => ({ 
 const HistoryPanel = lazy(() => import('./HistoryPanel.tsx').then((m) => ({ default: m.HistoryPanel })));
 const GoalSeekDialog = lazy(() => import('./GoalSeekDialog.tsx').then((m) => ({ default: m.GoalSeekDialog })));
 const ExportMenu = lazy(() => import('./spreadsheet/ExportMenu.tsx').then((m) => ({ default: m.ExportMenu })));
-const IndicatorChart = lazy(() => import('./charts/IndicatorChart.tsx'));
-const TornadoChart = lazy(() => import('./charts/TornadoChart.tsx').then((m) => ({ default: m.TornadoChart })));
+const ChartPanel = lazy(() => import('./charts/ChartPanel.tsx'));
 // The scenario and simulation bars appear a moment after the grid: their code is not on the
 // path to a first interactive grid.
 const ScenarioBar = lazy(() => import('./scenarios/ScenarioBar.tsx').then((m) => ({ default: m.ScenarioBar })));
@@ -130,6 +131,13 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
     notify({ kind: 'info', text: t().exported(file.fileName) });
     void session.recordExport();
   };
+
+  // The chart's scenario lines come from a worker of their own, started when first asked: they
+  // never queue behind (or hold up) the compute an edit starts. See decision 0015.
+  let linesClient: EngineClient | null = null;
+  const projectLines: ProjectScenarios = (plan, indicator, scenarios) =>
+    (linesClient ??= createEngineClient(spawnBrowserWorker)).projectScenarios(plan, indicator, scenarios);
+  onCleanup(() => linesClient?.close());
 
   const removeFocused = () => {
     const id = focused();
@@ -250,12 +258,7 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
         <section class="chart-panel" aria-label={t().showChart}>
           <Show when={focusedIndicator() && session.result() ? focusedIndicator() : null} fallback={<p class="field-hint">{t().chartEmpty}</p>}>
             {(indicator) => (
-              <div class="chart-row">
-                <IndicatorChart indicator={indicator()} result={session.result()!} band={band()} />
-                <Show when={indicator().targets.length > 0}>
-                  <TornadoChart session={session} plan={view()} indicator={indicator()} />
-                </Show>
-              </div>
+              <ChartPanel session={session} plan={props.plan} view={view()} indicator={indicator()} result={session.result()!} band={band()} project={projectLines} />
             )}
           </Show>
         </section>

@@ -1,4 +1,4 @@
-import { createEffect, on, onCleanup, onMount } from 'solid-js';
+import { createEffect, For, on, onCleanup, onMount, Show } from 'solid-js';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Indicator } from '../../engine/model/plan.ts';
@@ -6,26 +6,30 @@ import type { PlanResult } from '../../engine/projection/result.ts';
 import { formatNumber } from '../../i18n/numbers.ts';
 import { lang, t } from '../i18n/index.ts';
 import { localized } from '../grid/rows.ts';
-
-/** One line to draw besides the base: a scenario's projection. */
-export interface ChartSeries { label: string; values: ArrayLike<number> }
+import { projectedPart, type ChartLine } from './lines.ts';
+import './chart.css';
 
 /** A P10–P90 band from a simulation. */
 export interface ChartBand { low: ArrayLike<number>; high: ArrayLike<number> }
 
 export interface IndicatorChartProps {
   indicator: Indicator;
+  /** The shown scenario's result: its actuals are drawn. */
   result: PlanResult;
-  scenarios?: ChartSeries[];
+  /** One projection line per scenario (see lines.ts); the shown one is emphasised. */
+  lines: ChartLine[];
   band?: ChartBand | null;
 }
 
-const COLORS = ['#1d5fa8', '#8a5a00', '#6b3fa0', '#b3261e', '#2f7d5b'];
+const ACTUAL = '#0b6e4f';
+const TARGET = '#c8102e';
+const BAND = 'rgba(47, 93, 134, 0.35)';
 
 /**
- * The selected indicator over time: actuals (solid), the projection (dashed), each scenario,
- * targets as markers, and the P10–P90 band once a simulation has run. uPlot loads with this
- * component only, the first time a chart is shown.
+ * The selected indicator over time: actuals (solid), the projection of each scenario (each its
+ * own colour and dash pattern, the shown one wider), targets as markers, and the P10–P90 band
+ * once a simulation has run. The legend is text beside the canvas, so it is read and zoomed like
+ * any text. uPlot loads with this component only, the first time a chart is shown.
  */
 export function IndicatorChart(props: IndicatorChartProps) {
   let container!: HTMLDivElement;
@@ -40,16 +44,12 @@ export function IndicatorChart(props: IndicatorChartProps) {
     const x = Array.from({ length: n }, (_, i) => i);
     const clean = (v: number) => (Number.isFinite(v) ? v : null);
     const actuals = x.map((i) => (actual[i] ? clean(values[i] as number) : null));
-    // The projection line starts at the latest actual so the two lines join.
-    const latest = result.indicators[row]?.latest ?? -1;
-    const projected = x.map((i) => (i >= latest && !actual[i] ? clean(values[i] as number) : i === latest ? clean(values[i] as number) : null));
     const targets = x.map(() => null as number | null);
     for (const target of props.indicator.targets) {
       const t = result.periodKeys.indexOf(target.period);
       if (t >= 0) targets[t] = target.value;
     }
-    const series: (number | null)[][] = [actuals, projected, targets];
-    for (const scenario of props.scenarios ?? []) series.push(x.map((i) => clean(scenario.values[i] as number)));
+    const series: (number | null)[][] = [actuals, ...props.lines.map(projectedPart), targets];
     if (props.band) {
       series.push(x.map((i) => clean(props.band!.low[i] as number)));
       series.push(x.map((i) => clean(props.band!.high[i] as number)));
@@ -63,16 +63,21 @@ export function IndicatorChart(props: IndicatorChartProps) {
     const decimals = props.indicator.decimals;
     const series: uPlot.Series[] = [
       {},
-      { label: m.chartActual, stroke: '#0b6e4f', width: 2.5, points: { show: true, size: 7 } },
-      { label: m.chartProjected, stroke: '#2f5d86', width: 2, dash: [6, 5], points: { show: true, size: 5 } },
-      { label: m.chartTarget, stroke: '#c8102e', width: 0, paths: () => null, points: { show: true, size: 12, fill: '#fff', stroke: '#c8102e', width: 2.5 } },
+      { label: m.chartActual, stroke: ACTUAL, width: 2.5, points: { show: true, size: 7 } },
+      ...props.lines.map((line): uPlot.Series => ({
+        label: line.label,
+        stroke: line.look.color,
+        width: line.shown ? 3 : 1.6,
+        dash: line.look.dash,
+        points: { show: line.shown, size: 5 },
+      })),
+      { label: m.chartTarget, stroke: TARGET, width: 0, paths: () => null, points: { show: true, size: 12, fill: '#fff', stroke: TARGET, width: 2.5 } },
     ];
-    (props.scenarios ?? []).forEach((scenario, i) => series.push({ label: scenario.label, stroke: COLORS[i % COLORS.length] as string, width: 1.8 }));
     const bands: uPlot.Band[] = [];
     if (props.band) {
       const lowIndex = series.length;
-      series.push({ label: 'P10', stroke: 'rgba(47, 93, 134, 0.35)', width: 1 });
-      series.push({ label: 'P90', stroke: 'rgba(47, 93, 134, 0.35)', width: 1 });
+      series.push({ label: 'P10', stroke: BAND, width: 1 });
+      series.push({ label: 'P90', stroke: BAND, width: 1 });
       bands.push({ series: [lowIndex + 1, lowIndex], fill: 'rgba(47, 93, 134, 0.15)' });
     }
     return {
@@ -85,7 +90,7 @@ export function IndicatorChart(props: IndicatorChartProps) {
         { values: (_u, splits) => splits.map((s) => keys[Math.round(s)] ?? ''), incrs: [1, 2, 3, 4, 6, 12, 24] },
         { values: (_u, splits) => splits.map((s) => formatNumber(s, lang(), Math.min(decimals, 2))), size: 70 },
       ],
-      legend: { show: true, live: false },
+      legend: { show: false },
       cursor: { show: true, drag: { x: false, y: false } },
     };
   };
@@ -102,9 +107,10 @@ export function IndicatorChart(props: IndicatorChartProps) {
     onCleanup(() => resize.disconnect());
   });
 
-  // New values keep the chart; a new set of series or language rebuilds it.
-  createEffect(on(() => [props.result, props.indicator, props.band], () => chart?.setData(data()), { defer: true }));
-  createEffect(on(() => [lang(), props.scenarios?.length ?? 0, !!props.band, props.indicator.id], build, { defer: true }));
+  // New values keep the chart; a new set of series (or their names, or the language) rebuilds it.
+  const shape = () => [lang(), props.indicator.id, !!props.band, ...props.lines.map((l) => `${l.scenario}:${l.label}:${l.shown}`)].join('|');
+  createEffect(on(shape, build, { defer: true }));
+  createEffect(on(() => [props.result, props.indicator, props.band, props.lines], () => chart?.setData(data()), { defer: true }));
 
   onCleanup(() => {
     chart?.destroy();
@@ -117,7 +123,40 @@ export function IndicatorChart(props: IndicatorChartProps) {
     return t().chartSummary(name, unit);
   };
 
-  return <figure class="indicator-chart" role="img" aria-label={summary()} data-testid="indicator-chart"><div ref={container} /></figure>;
+  return (
+    <figure class="indicator-chart" data-testid="indicator-chart">
+      <div ref={container} role="img" aria-label={summary()} />
+      <figcaption>
+        <ul class="chart-legend" aria-label={t().chartLegend} data-testid="chart-legend">
+          <li><Sample color={ACTUAL} width={2.5} /> {t().chartActual}</li>
+          <For each={props.lines}>
+            {(line) => (
+              <li data-testid="chart-legend-line" data-shown={line.shown ? 'true' : 'false'}>
+                <Sample color={line.look.color} width={line.shown ? 3 : 1.6} dash={line.look.dash} />
+                {' '}
+                <Show when={line.shown} fallback={line.label}><strong>{line.label}</strong></Show>
+              </li>
+            )}
+          </For>
+          <Show when={props.indicator.targets.length > 0}>
+            <li><svg class="chart-sample" width="28" height="12" aria-hidden="true"><circle cx="14" cy="6" r="4.5" fill="#fff" stroke={TARGET} stroke-width="2" /></svg> {t().chartTarget}</li>
+          </Show>
+          <Show when={props.band}>
+            <li><svg class="chart-sample" width="28" height="12" aria-hidden="true"><rect x="1" y="1" width="26" height="10" fill="rgba(47, 93, 134, 0.15)" stroke={BAND} /></svg> {t().chartBand}</li>
+          </Show>
+        </ul>
+      </figcaption>
+    </figure>
+  );
+}
+
+/** A short stretch of a line as the chart draws it, for the legend. */
+function Sample(props: { color: string; width: number; dash?: number[] }) {
+  return (
+    <svg class="chart-sample" width="28" height="12" aria-hidden="true">
+      <line x1="0" y1="6" x2="28" y2="6" stroke={props.color} stroke-width={props.width} stroke-dasharray={props.dash?.join(' ') ?? 'none'} />
+    </svg>
+  );
 }
 
 export default IndicatorChart;

@@ -236,6 +236,8 @@ export const en: Messages = {
   chartActual: 'Actual',
   chartProjected: 'Projected',
   chartTarget: 'Target',
+  chartLegend: 'Chart legend',
+  chartShownScenario: '(shown)',
   chartSummary: (name: string, unit: string) => `Chart of ${name} (${unit}) over time: actuals, projection and targets`,
   chartEmpty: 'Select an indicator in the grid to see its chart.',
   history: 'History of changes',

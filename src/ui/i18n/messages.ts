@@ -236,6 +236,8 @@ const vi = {
   chartActual: 'Thực hiện',
   chartProjected: 'Dự báo',
   chartTarget: 'Chỉ tiêu',
+  chartLegend: 'Chú giải biểu đồ',
+  chartShownScenario: '(đang xem)',
   chartSummary: (name: string, unit: string) => `Biểu đồ ${name} (${unit}) theo thời gian: số thực hiện, dự báo và chỉ tiêu`,
   chartEmpty: 'Chọn một chỉ tiêu trong bảng để xem biểu đồ.',
   history: 'Lịch sử thay đổi',
