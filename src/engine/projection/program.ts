@@ -114,6 +114,8 @@ interface Internals {
   /** row -> formula rows that read its targets through `target(...)`. */
   targetReaders: number[][];
   generation: { value: number };
+  /** The cone of one changed row, by row: the graph never changes, so neither does its cone. */
+  cones: ConeCache;
 }
 
 const internals = new WeakMap<Program, Internals>();
@@ -372,7 +374,7 @@ export function compileProgram(plan: Plan, options: CompileOptions = {}): Result
     plan, periods, ids, rowOf, values, isActual, targetValues, latest, graph, compileProblems, runProblems, steps, parameters,
     get generation() { return generation.value; },
   };
-  internals.set(program, { rows: rowStates, targetReaders, generation });
+  internals.set(program, { rows: rowStates, targetReaders, generation, cones: new ConeCache(graph) });
   return ok(program);
 }
 
@@ -422,9 +424,47 @@ export function runProgram(program: Program, rows: readonly number[] = program.g
   }
 }
 
-/** The rows an edit of `changed` rows affects, in the order to rerun them. */
-export function affectedRows(program: Program, changed: readonly number[]): number[] {
-  return downstreamCone(program.graph, changed);
+/**
+ * The rows an edit of `changed` rows affects, in the order to rerun them. The cone of a single row
+ * is kept (an edit is usually of one input, and then again of the same one): the array returned
+ * is shared, never to be modified.
+ */
+export function affectedRows(program: Program, changed: readonly number[]): readonly number[] {
+  const cones = internals.get(program)?.cones;
+  return cones ? cones.of(changed) : downstreamCone(program.graph, changed);
+}
+
+/**
+ * Cones of single rows as they are asked for, up to a budget of rows held in all (a plan of 5,000
+ * rows could otherwise keep millions); past it, the oldest go first. Cones of several rows are
+ * computed each time: they vary more, and their rows are fewer to remember than to find.
+ */
+class ConeCache {
+  private readonly cones = new Map<number, readonly number[]>();
+  private held = 0;
+  private readonly budget: number;
+
+  constructor(private readonly graph: DependencyGraph) {
+    this.budget = Math.max(1 << 16, 8 * graph.dependents.length);
+  }
+
+  of(changed: readonly number[]): readonly number[] {
+    const first = changed[0];
+    if (first === undefined) return [];
+    for (let i = 1; i < changed.length; i++) if (changed[i] !== first) return cone(this.graph, changed);
+    const known = this.cones.get(first);
+    if (known) return known;
+    const rows = cone(this.graph, [first]);
+    if (rows.length > this.budget) return rows;
+    for (const [row, old] of this.cones) {
+      if (this.held + rows.length <= this.budget) break;
+      this.cones.delete(row);
+      this.held -= old.length;
+    }
+    this.cones.set(first, rows);
+    this.held += rows.length;
+    return rows;
+  }
 }
 
 /** How an edit of one indicator reaches a compiled program. */
@@ -466,7 +506,7 @@ export function indicatorChange(previous: Indicator, next: Indicator): Indicator
  * false; rows not listed must be unchanged in what they compute from. The caller runs the rows
  * returned (with `runProgram`).
  */
-export function updateProgram(program: Program, plan: Plan, rows: readonly number[]): number[] {
+export function updateProgram(program: Program, plan: Plan, rows: readonly number[]): readonly number[] {
   const inner = internals.get(program);
   if (!inner) throw new Error('updateProgram: not a compiled program');
   const n = program.periods.count;
@@ -501,7 +541,7 @@ export function updateProgram(program: Program, plan: Plan, rows: readonly numbe
   }
   (program as { plan: Plan }).plan = plan;
   inner.generation.value++;
-  return cone(program.graph, seeds);
+  return inner.cones.of(seeds);
 }
 
 /** `downstreamCone`, without its marking pass when no row reads the seeds (an edited leaf input). */
