@@ -8,11 +8,13 @@
  */
 import { liveQuery } from 'dexie';
 import type { Plan } from '../engine/model/plan.ts';
-import type { ChitieuDatabase, HistoryRow, SnapshotRow, TableName, TrashRow } from './database.ts';
+import { summaryRow, type ChitieuDatabase, type HistoryRow, type LineageRow, type PlanSummaryRow, type SharedRevisionRow, type SnapshotRow, type TableName, type TrashRow } from './database.ts';
 
 export interface StoreTx {
   getPlan(id: string): Promise<Plan | undefined>;
   allPlans(): Promise<Plan[]>;
+  /** What the plan list shows of every plan, without reading the plans. */
+  allSummaries(): Promise<PlanSummaryRow[]>;
   countPlans(): Promise<number>;
   putPlan(plan: Plan): Promise<void>;
   deletePlan(id: string): Promise<void>;
@@ -37,6 +39,13 @@ export interface StoreTx {
   getHistory(planId: string): Promise<HistoryRow | undefined>;
   putHistory(row: HistoryRow): Promise<void>;
   deleteHistory(planIds: string[]): Promise<void>;
+  getLineage(planId: string): Promise<LineageRow | undefined>;
+  putLineage(row: LineageRow): Promise<void>;
+  getSharedRevision(planId: string, hash: string): Promise<SharedRevisionRow | undefined>;
+  putSharedRevision(row: SharedRevisionRow): Promise<void>;
+  deleteSharedRevisions(planId: string, hashes: string[]): Promise<void>;
+  /** Deletes the lineage and every kept revision of these plans. */
+  deleteLineages(planIds: string[]): Promise<void>;
 }
 
 export interface StoreBackend {
@@ -57,11 +66,15 @@ function dexieTx(db: ChitieuDatabase): StoreTx {
   return {
     getPlan: (id) => db.plans.get(id),
     allPlans: () => db.plans.toArray(),
+    allSummaries: () => db.planSummaries.toArray(),
     countPlans: () => db.plans.count(),
+    // The summary goes with the plan, in the same transaction (`write` adds its table).
     putPlan: async (plan) => {
-      await db.plans.put(plan);
+      await Promise.all([db.plans.put(plan), db.planSummaries.put(summaryRow(plan))]);
     },
-    deletePlan: (id) => db.plans.delete(id),
+    deletePlan: async (id) => {
+      await Promise.all([db.plans.delete(id), db.planSummaries.delete(id)]);
+    },
     getTrash: (id) => db.trash.get(id),
     allTrash: () => db.trash.toArray(),
     countTrash: () => db.trash.count(),
@@ -95,7 +108,25 @@ function dexieTx(db: ChitieuDatabase): StoreTx {
       await db.history.put(row);
     },
     deleteHistory: (planIds) => db.history.bulkDelete(planIds),
+    getLineage: (planId) => db.lineage.get(planId),
+    putLineage: async (row) => {
+      await db.lineage.put(row);
+    },
+    getSharedRevision: (planId, hash) => db.sharedRevisions.get([planId, hash]),
+    putSharedRevision: async (row) => {
+      await db.sharedRevisions.put(row);
+    },
+    deleteSharedRevisions: (planId, hashes) => db.sharedRevisions.bulkDelete(hashes.map((hash): [string, string] => [planId, hash])),
+    deleteLineages: async (planIds) => {
+      await db.lineage.bulkDelete(planIds);
+      await db.sharedRevisions.where('planId').anyOf(planIds).delete();
+    },
   };
+}
+
+/** The tables a transaction over `names` really needs: a plan's summary is written with it. */
+function withSummaries(names: TableName[]): TableName[] {
+  return names.includes('plans') && !names.includes('planSummaries') ? [...names, 'planSummaries'] : names;
 }
 
 export function dexieBackend(db: ChitieuDatabase): StoreBackend {
@@ -106,7 +137,7 @@ export function dexieBackend(db: ChitieuDatabase): StoreBackend {
   return {
     durable: true,
     read,
-    write: (tables, fn) => db.transaction('rw', tablesOf(tables), () => fn(tx)),
+    write: (tables, fn) => db.transaction('rw', tablesOf(withSummaries(tables)), () => fn(tx)),
     watch: (tables, query, next, error) => {
       const subscription = liveQuery(() => read(tables, query)).subscribe({ next, error });
       return () => subscription.unsubscribe();

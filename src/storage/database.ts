@@ -12,7 +12,7 @@ import type { Plan } from '../engine/model/plan.ts';
 export const DATABASE_NAME = 'chitieu';
 
 /** The newest schema version this build understands (Dexie's number; IndexedDB sees ×10). */
-export const DATABASE_VERSION = 2;
+export const DATABASE_VERSION = 3;
 
 /** A deleted plan, kept so the delete can be undone. */
 export interface TrashRow {
@@ -74,7 +74,37 @@ export interface HistoryRow {
   redo: HistoryEntry[];
 }
 
-export type TableName = 'plans' | 'trash' | 'settings' | 'snapshots' | 'snapshotPlans' | 'history';
+/**
+ * A plan's lineage as this browser knows it (src/format/lineage.ts): the revision hashes of the
+ * copies it exported or imported, with the lineages those files carried, oldest first; and which
+ * of them it keeps the content of (`sharedRevisions`), oldest first.
+ */
+export interface LineageRow {
+  planId: string;
+  hashes: string[];
+  held: string[];
+}
+
+/** The content of a revision this browser exported or imported: the base of a later three-way merge. */
+export interface SharedRevisionRow {
+  planId: string;
+  hash: string;
+  plan: Plan;
+}
+
+/**
+ * What the plan list shows of a plan, kept beside it and written in the same transaction as every
+ * write of the plan, so that the list (watched by every tab) never reads whole plans.
+ */
+export interface PlanSummaryRow {
+  id: string;
+  name: string;
+  updatedAt: string;
+  revision: number;
+  indicatorCount: number;
+}
+
+export type TableName = 'plans' | 'trash' | 'settings' | 'snapshots' | 'snapshotPlans' | 'history' | 'lineage' | 'sharedRevisions' | 'planSummaries';
 
 /** One step of a schema upgrade, run by Dexie inside the version-change transaction. */
 export type Upgrade = (tx: Transaction) => Promise<void>;
@@ -93,16 +123,44 @@ export interface UpgradeRecord {
  * records itself. It runs in the version-change transaction: if it fails, IndexedDB aborts the
  * whole upgrade and the database stays at version 1 with every row as it was.
  */
-export const upgradeToV2: Upgrade = async (tx) => {
+export const upgradeToV2: Upgrade = (tx) => recordUpgrade(tx, 1, 2);
+
+/** Appends `{ from, to, at }` to the upgrades setting. */
+async function recordUpgrade(tx: Transaction, from: number, to: number): Promise<void> {
   const settings = tx.table<SettingRow, string>('settings');
   const previous = (await settings.get(SETTING_UPGRADES))?.value;
   const records: UpgradeRecord[] = Array.isArray(previous) ? (previous as UpgradeRecord[]) : [];
-  await settings.put({ key: SETTING_UPGRADES, value: [...records, { from: 1, to: 2, at: new Date().toISOString() }] });
+  await settings.put({ key: SETTING_UPGRADES, value: [...records, { from, to, at: new Date().toISOString() }] });
+}
+
+/** The summary row of a plan (also for rows written by older versions, read as they are). */
+export function summaryRow(plan: Plan): PlanSummaryRow {
+  return {
+    id: plan.id,
+    name: plan.name,
+    updatedAt: plan.updatedAt,
+    revision: plan.revision,
+    indicatorCount: Array.isArray(plan.indicators) ? plan.indicators.length : 0,
+  };
+}
+
+/**
+ * Version 2 → 3 adds the lineage tables (empty: nothing was shared with a lineage before) and the
+ * plan summaries, written here from every stored plan. It runs in the version-change transaction:
+ * if it fails, the database stays at version 2 with every row as it was.
+ */
+export const upgradeToV3: Upgrade = async (tx) => {
+  const summaries: PlanSummaryRow[] = [];
+  await tx.table<Plan, string>('plans').each((plan) => {
+    summaries.push(summaryRow(plan));
+  });
+  await tx.table<PlanSummaryRow, string>('planSummaries').bulkPut(summaries);
+  await recordUpgrade(tx, 2, 3);
 };
 
 export interface ChitieuDatabaseOptions extends DexieOptions {
   /** Replaces a version's upgrade step (tests inject failing ones). */
-  upgrades?: Partial<Record<2, Upgrade>>;
+  upgrades?: Partial<Record<2 | 3, Upgrade>>;
 }
 
 export class ChitieuDatabase extends Dexie {
@@ -113,11 +171,14 @@ export class ChitieuDatabase extends Dexie {
   declare snapshots: EntityTable<SnapshotRow, 'id'>;
   declare snapshotPlans: EntityTable<SnapshotPlanRow, 'id'>;
   declare history: EntityTable<HistoryRow, 'planId'>;
+  declare lineage: EntityTable<LineageRow, 'planId'>;
+  declare sharedRevisions: Dexie.Table<SharedRevisionRow, [string, string]>;
+  declare planSummaries: EntityTable<PlanSummaryRow, 'id'>;
 
   constructor(name: string = DATABASE_NAME, options: ChitieuDatabaseOptions = {}) {
     const { upgrades = {}, ...dexieOptions } = options;
     super(name, dexieOptions);
-    // Shipped: never edit.
+    // Shipped: never edit (versions 1 and 2).
     this.version(1).stores({
       plans: 'id, updatedAt, name',
       trash: 'id, deletedAt',
@@ -130,5 +191,12 @@ export class ChitieuDatabase extends Dexie {
         history: 'planId',
       })
       .upgrade(upgrades[2] ?? upgradeToV2);
+    this.version(3)
+      .stores({
+        lineage: 'planId',
+        sharedRevisions: '[planId+hash], planId',
+        planSummaries: 'id',
+      })
+      .upgrade(upgrades[3] ?? upgradeToV3);
   }
 }

@@ -6,7 +6,7 @@
  */
 import type { Plan } from '../engine/model/plan.ts';
 import type { StoreBackend, StoreTx } from './backend.ts';
-import type { HistoryRow, SettingRow, SnapshotPlanRow, SnapshotRow, TableName, TrashRow } from './database.ts';
+import { summaryRow, type HistoryRow, type LineageRow, type PlanSummaryRow, type SettingRow, type SharedRevisionRow, type SnapshotPlanRow, type SnapshotRow, type TableName, type TrashRow } from './database.ts';
 import { repositoryOver } from './repository.ts';
 import type { PlanRepository, PlanRepositoryOptions } from './types.ts';
 
@@ -17,10 +17,16 @@ export interface MemoryStore {
   snapshots: Map<string, SnapshotRow>;
   snapshotPlans: Map<string, SnapshotPlanRow>;
   history: Map<string, HistoryRow>;
+  planSummaries: Map<string, PlanSummaryRow>;
+  lineage: Map<string, LineageRow>;
+  /** Keyed by `planId` and `hash` joined with a NUL (neither holds one). */
+  sharedRevisions: Map<string, SharedRevisionRow>;
 }
 
+const revisionKey = (planId: string, hash: string) => `${planId}\u0000${hash}`;
+
 export function createMemoryStore(): MemoryStore {
-  return { plans: new Map(), trash: new Map(), settings: new Map(), snapshots: new Map(), snapshotPlans: new Map(), history: new Map() };
+  return { plans: new Map(), trash: new Map(), settings: new Map(), snapshots: new Map(), snapshotPlans: new Map(), history: new Map(), planSummaries: new Map(), lineage: new Map(), sharedRevisions: new Map() };
 }
 
 export interface MemoryRepositoryOptions extends PlanRepositoryOptions {
@@ -61,9 +67,16 @@ function memoryTx(store: MemoryStore, undo: Undo[] | null, touched: Set<TableNam
   return {
     getPlan: async (id) => copy(store.plans.get(id)),
     allPlans: async () => [...store.plans.values()].map((p) => structuredClone(p)),
+    allSummaries: async () => [...store.planSummaries.values()].map((r) => structuredClone(r)),
     countPlans: async () => store.plans.size,
-    putPlan: async (plan) => set('plans', store.plans, plan.id, plan),
-    deletePlan: async (id) => remove('plans', store.plans, id),
+    putPlan: async (plan) => {
+      set('plans', store.plans, plan.id, plan);
+      set('planSummaries', store.planSummaries, plan.id, summaryRow(plan));
+    },
+    deletePlan: async (id) => {
+      remove('plans', store.plans, id);
+      remove('planSummaries', store.planSummaries, id);
+    },
     getTrash: async (id) => copy(store.trash.get(id)),
     allTrash: async () => [...store.trash.values()].map((r) => structuredClone(r)),
     countTrash: async () => store.trash.size,
@@ -99,6 +112,18 @@ function memoryTx(store: MemoryStore, undo: Undo[] | null, touched: Set<TableNam
     putHistory: async (row) => set('history', store.history, row.planId, row),
     deleteHistory: async (planIds) => {
       for (const planId of planIds) remove('history', store.history, planId);
+    },
+    getLineage: async (planId) => copy(store.lineage.get(planId)),
+    putLineage: async (row) => set('lineage', store.lineage, row.planId, row),
+    getSharedRevision: async (planId, hash) => copy(store.sharedRevisions.get(revisionKey(planId, hash))),
+    putSharedRevision: async (row) => set('sharedRevisions', store.sharedRevisions, revisionKey(row.planId, row.hash), row),
+    deleteSharedRevisions: async (planId, hashes) => {
+      for (const hash of hashes) remove('sharedRevisions', store.sharedRevisions, revisionKey(planId, hash));
+    },
+    deleteLineages: async (planIds) => {
+      const gone = new Set(planIds);
+      for (const planId of planIds) remove('lineage', store.lineage, planId);
+      for (const [key, row] of [...store.sharedRevisions]) if (gone.has(row.planId)) remove('sharedRevisions', store.sharedRevisions, key);
     },
   };
 }

@@ -8,11 +8,13 @@
 import { newPlanId } from '../engine/model/factories.ts';
 import type { Plan } from '../engine/model/plan.ts';
 import { err, ok, type Result } from '../engine/result.ts';
+import { extendLineage, joinLineages } from '../format/lineage.ts';
 import { dexieBackend, type StoreBackend, type StoreTx } from './backend.ts';
 import type { ChitieuDatabase, HistoryEntry, HistoryRow, SnapshotKind, SnapshotRow, TableName, TrashRow } from './database.ts';
 import { messageOf, toStorageError, type SeedError, type StorageError } from './errors.ts';
 import {
   HISTORY_LIMIT,
+  SHARED_REVISIONS_KEPT,
   SETTING_LAST_EXPORT,
   SETTING_PERSISTENCE,
   SETTING_SEEDED,
@@ -20,6 +22,7 @@ import {
   type ExportStatus,
   type PersistenceState,
   type PlanHistory,
+  type PlanLineage,
   type PlanRepository,
   type PlanRepositoryOptions,
   type PlanSummary,
@@ -118,6 +121,12 @@ function readableHistory(row: HistoryRow): PlanHistory {
   return { undo, redo };
 }
 
+/** A stored lineage is ours, but may come from another version: anything odd reads as none. */
+function readableLineage(row: { hashes?: unknown; held?: unknown } | undefined): PlanLineage {
+  const strings = (value: unknown): string[] => (Array.isArray(value) && value.every((h) => typeof h === 'string') ? value : []);
+  return { hashes: strings(row?.hashes), held: strings(row?.held) };
+}
+
 function defaultStorageManager(): StorageManagerLike | null {
   try {
     return typeof navigator !== 'undefined' && navigator.storage ? navigator.storage : null;
@@ -155,7 +164,8 @@ export function repositoryOver(backend: StoreBackend, options: PlanRepositoryOpt
   const validate = options.validate;
   let persistenceRequest: Promise<Result<PersistenceState, StorageError>> | undefined;
 
-  const listQuery = async (tx: StoreTx) => (await tx.allPlans()).map(summarize).sort(newestFirst);
+  // Summary rows, not whole plans: the list is re-read after every save, in every tab.
+  const listQuery = async (tx: StoreTx): Promise<PlanSummary[]> => (await tx.allSummaries()).sort(newestFirst);
   const planQuery = (id: string) => async (tx: StoreTx) => (await tx.getPlan(id)) ?? null;
   const snapshotsQuery = (planId: string) => async (tx: StoreTx) => (await tx.snapshotsOf(planId)).sort(newestSnapshotFirst);
 
@@ -192,11 +202,11 @@ export function repositoryOver(backend: StoreBackend, options: PlanRepositoryOpt
   return {
     durable: backend.durable,
 
-    listPlans: () => attempt(async () => ok(await backend.read(['plans'], listQuery))),
+    listPlans: () => attempt(async () => ok(await backend.read(['planSummaries'], listQuery))),
 
     watchPlans(callback) {
       return backend.watch(
-        ['plans'],
+        ['planSummaries'],
         listQuery,
         (plans) => callback(ok(plans)),
         (e) => callback(err(toStorageError(e))),
@@ -303,7 +313,7 @@ export function repositoryOver(backend: StoreBackend, options: PlanRepositoryOpt
 
     emptyTrash: (olderThan) =>
       attempt(() =>
-        backend.write(['trash', 'plans', 'snapshots', 'snapshotPlans', 'history', 'settings'], async (tx) => {
+        backend.write(['trash', 'plans', 'snapshots', 'snapshotPlans', 'history', 'settings', 'lineage', 'sharedRevisions'], async (tx) => {
           const ids = await tx.trashIdsBefore(olderThan?.toISOString());
           await tx.deleteTrash(ids);
           // What belonged to the plans deleted for good goes with them, unless a plan with the
@@ -315,6 +325,7 @@ export function repositoryOver(backend: StoreBackend, options: PlanRepositoryOpt
           await tx.deleteSnapshots(snapshotIds);
           await tx.deleteHistory(gone);
           await tx.deleteSettings(gone.map(exportKey));
+          await tx.deleteLineages(gone);
           return ok(ids.length);
         }),
       ),
@@ -414,6 +425,34 @@ export function repositoryOver(backend: StoreBackend, options: PlanRepositoryOpt
         if (found.row === undefined || found.row.revision !== found.plan.revision) return ok({ undo: [], redo: [] });
         return ok(readableHistory(found.row));
       }),
+
+    getLineage: (planId) =>
+      attempt(async () => {
+        const row = await backend.read(['lineage'], (tx) => tx.getLineage(planId));
+        return ok(readableLineage(row));
+      }),
+
+    getSharedRevision: (planId, hash) =>
+      attempt(async (): Promise<Result<Plan | null, StorageError>> => {
+        const row = await backend.read(['sharedRevisions'], (tx) => tx.getSharedRevision(planId, hash));
+        if (row === undefined) return ok(null);
+        return validated(validate, row.plan);
+      }),
+
+    recordShared: (planId, revision) =>
+      attempt(() =>
+        backend.write(['lineage', 'sharedRevisions'], async (tx): Promise<Result<PlanLineage, StorageError>> => {
+          const before = readableLineage(await tx.getLineage(planId));
+          const hashes = extendLineage(joinLineages(before.hashes, revision.lineage ?? []), revision.hash);
+          const held = [...before.held.filter((h) => h !== revision.hash), revision.hash];
+          const dropped = held.splice(0, Math.max(0, held.length - SHARED_REVISIONS_KEPT));
+          await tx.putSharedRevision({ planId, hash: revision.hash, plan: revision.plan });
+          await tx.deleteSharedRevisions(planId, dropped);
+          const row = { planId, hashes, held };
+          await tx.putLineage(row);
+          return ok({ hashes, held });
+        }),
+      ),
 
     recordExport: (planId) =>
       attempt(() =>

@@ -60,6 +60,26 @@ export interface SaveOptions {
   keepPreviousAs?: string;
 }
 
+/** A plan's lineage in storage: revision hashes oldest first, and those whose content is kept. */
+export interface PlanLineage {
+  hashes: readonly string[];
+  held: readonly string[];
+}
+
+export interface SharedRevision {
+  /** `revisionHash(plan)` (src/format/lineage.ts). */
+  hash: string;
+  plan: Plan;
+  /** The lineage of the file it came in, for an import. */
+  lineage?: readonly string[];
+}
+
+/**
+ * Revisions of one plan whose content is kept as merge bases: the newest few, since a colleague's
+ * copy comes back from a recent export, and each copy of a 1,000 × 120 plan takes megabytes.
+ */
+export const SHARED_REVISIONS_KEPT = 5;
+
 /** Most entries kept in each of the undo and redo lists (the session keeps as many). */
 export const HISTORY_LIMIT = 500;
 
@@ -193,6 +213,21 @@ export interface PlanRepository {
    * undo what they say.
    */
   loadHistory(planId: string): Promise<Result<PlanHistory, StorageError>>;
+
+  /**
+   * The plan's lineage as this browser knows it (src/format/lineage.ts): empty lists when it has
+   * none. Kept while the plan is in the trash; `emptyTrash` drops it.
+   */
+  getLineage(planId: string): Promise<Result<PlanLineage, StorageError>>;
+  /** The content of a revision of the plan this browser exported or imported, null when not kept. */
+  getSharedRevision(planId: string, hash: string): Promise<Result<Plan | null, StorageError>>;
+  /**
+   * Notes in one transaction that a revision of the plan was exported or imported: the lineage
+   * takes in the file's (`lineage`, for an import) and then `hash` as its newest; the plan's
+   * content is kept under `hash` as a future merge base, and the oldest kept past
+   * `SHARED_REVISIONS_KEPT` are dropped. Returns the lineage now stored.
+   */
+  recordShared(planId: string, revision: SharedRevision): Promise<Result<PlanLineage, StorageError>>;
 
   /** Notes that the plan was just exported to a file (`notFound` if it is not stored). */
   recordExport(planId: string): Promise<Result<void, StorageError>>;

@@ -11,6 +11,7 @@ import type { StorageError } from '../../src/storage/errors.ts';
 import {
   HISTORY_LIMIT,
   SETTING_LAST_EXPORT,
+  SHARED_REVISIONS_KEPT,
   SNAPSHOT_NAME_LIMIT,
   type HistoryEntry,
   type PlanHistory,
@@ -20,7 +21,7 @@ import {
 } from '../../src/storage/types.ts';
 
 /** Every table of the current schema. */
-export const TABLES: readonly TableName[] = ['plans', 'trash', 'settings', 'snapshots', 'snapshotPlans', 'history'];
+export const TABLES: readonly TableName[] = ['plans', 'trash', 'settings', 'snapshots', 'snapshotPlans', 'history', 'planSummaries', 'lineage', 'sharedRevisions'];
 
 export interface Harness {
   repo: PlanRepository;
@@ -846,6 +847,93 @@ export function repositoryContract(label: string, make: MakeHarness, durable: bo
         const repo = await open();
         expectError(await repo.recordExport('ghost'), 'notFound');
         expect(await h.count('settings')).toBe(0);
+      });
+    });
+
+    describe('lineage and shared revisions', () => {
+      const hash = (n: number) => n.toString(16).padStart(64, '0');
+
+      it('has an empty lineage for a plan never shared', async () => {
+        const repo = await open();
+        expect(await repo.getLineage('a')).toEqual(ok({ hashes: [], held: [] }));
+        expect(await repo.getSharedRevision('a', hash(1))).toEqual(ok(null));
+      });
+
+      it('extends the lineage with each export, keeps the content, and takes in a file’s lineage on import', async () => {
+        const repo = await open();
+        const p = plan('a');
+        expect(await repo.recordShared('a', { hash: hash(1), plan: p })).toEqual(ok({ hashes: [hash(1)], held: [hash(1)] }));
+        const theirs = edited(p, 'theirs');
+        expect(await repo.recordShared('a', { hash: hash(3), plan: theirs, lineage: [hash(1), hash(2), hash(3)] })).toEqual(
+          ok({ hashes: [hash(1), hash(2), hash(3)], held: [hash(1), hash(3)] }),
+        );
+        // Shared again: moved to the newest, never listed twice.
+        expect(await repo.recordShared('a', { hash: hash(1), plan: p })).toEqual(ok({ hashes: [hash(2), hash(3), hash(1)], held: [hash(3), hash(1)] }));
+        expect(await h.reopen().getSharedRevision('a', hash(3))).toEqual(ok(theirs));
+        expect(await repo.getLineage('a')).toEqual(ok({ hashes: [hash(2), hash(3), hash(1)], held: [hash(3), hash(1)] }));
+      });
+
+      it(`keeps the content of the newest ${SHARED_REVISIONS_KEPT} revisions of a plan only`, async () => {
+        const repo = await open();
+        for (let i = 1; i <= SHARED_REVISIONS_KEPT + 2; i++) await repo.recordShared('a', { hash: hash(i), plan: edited(plan('a'), `v${i}`) });
+        await repo.recordShared('b', { hash: hash(1), plan: plan('b') });
+        const lineage = value(await repo.getLineage('a'));
+        expect(lineage.hashes).toHaveLength(SHARED_REVISIONS_KEPT + 2);
+        expect(lineage.held).toEqual(lineage.hashes.slice(2));
+        expect(await repo.getSharedRevision('a', hash(2))).toEqual(ok(null));
+        expect(value(await repo.getSharedRevision('a', hash(3)))?.name).toBe('v3');
+        expect(await h.count('sharedRevisions')).toBe(SHARED_REVISIONS_KEPT + 1);
+      });
+
+      it('writes all of a record or nothing', async () => {
+        const repo = await open();
+        await repo.recordShared('a', { hash: hash(1), plan: plan('a') });
+        h.failNext('lineage', 'write', new Error('injected'));
+        expect((await repo.recordShared('a', { hash: hash(2), plan: plan('a') })).ok).toBe(false);
+        expect(await repo.getLineage('a')).toEqual(ok({ hashes: [hash(1)], held: [hash(1)] }));
+        expect(await repo.getSharedRevision('a', hash(2))).toEqual(ok(null));
+      });
+
+      it('keeps a lineage while the plan is in the trash, and drops it with the trash', async () => {
+        const repo = await open();
+        await repo.createPlan(plan('a'));
+        await repo.recordShared('a', { hash: hash(1), plan: plan('a') });
+        await repo.deletePlan('a');
+        expect(value(await repo.getLineage('a')).hashes).toEqual([hash(1)]);
+        expect(value(await repo.emptyTrash())).toBe(1);
+        expect(await repo.getLineage('a')).toEqual(ok({ hashes: [], held: [] }));
+        expect(await h.count('sharedRevisions')).toBe(0);
+        expect(await h.count('lineage')).toBe(0);
+      });
+    });
+
+    describe('the plan list reads summaries kept with the plans', () => {
+      it('keeps one summary per stored plan through create, save, delete, restore and snapshot restore', async () => {
+        const repo = await open();
+        const a = plan('a');
+        await repo.createPlan(a);
+        await repo.createPlan(plan('b'));
+        await repo.savePlan(edited(a, 'renamed'), { expectedRevision: 0 });
+        await repo.deletePlan('b');
+        expect(value(await repo.listPlans()).map((s) => [s.id, s.name, s.revision])).toEqual([['a', 'renamed', 1]]);
+        expect(await h.count('planSummaries')).toBe(1);
+        await repo.restorePlan('b');
+        const snap = value(await repo.createSnapshot('a', 'before'));
+        await repo.savePlan({ ...edited(edited(a, 'renamed'), 'again'), indicators: [] }, { expectedRevision: 1 });
+        expect(value(await repo.listPlans()).find((s) => s.id === 'a')).toMatchObject({ name: 'again', indicatorCount: 0, revision: 2 });
+        await repo.restoreSnapshot(snap.id, { expectedRevision: 2 });
+        expect(value(await repo.listPlans()).find((s) => s.id === 'a')).toMatchObject({ name: 'renamed', indicatorCount: 2, revision: 3 });
+        expect(await h.raw('planSummaries', 'b')).toEqual({ id: 'b', name: 'Plan b', updatedAt: plan('b').updatedAt, revision: 0, indicatorCount: 2 });
+      });
+
+      it('does not change the summary when a save is refused', async () => {
+        const repo = await open();
+        await repo.createPlan(plan('a'));
+        expectError(await repo.savePlan(edited(plan('a'), 'late'), { expectedRevision: 5 }), 'conflict');
+        h.failNext('planSummaries', 'write', new Error('injected'));
+        expect((await repo.savePlan(edited(plan('a'), 'failed'), { expectedRevision: 0 })).ok).toBe(false);
+        expect(value(await repo.listPlans())[0]?.name).toBe('Plan a');
+        expect(value(await repo.getPlan('a')).name).toBe('Plan a');
       });
     });
 

@@ -80,6 +80,9 @@ const memoryHarness: MakeHarness = async (options) => {
     snapshots: new FaultyMap(),
     snapshotPlans: new FaultyMap(),
     history: new FaultyMap(),
+    planSummaries: new FaultyMap(),
+    lineage: new FaultyMap(),
+    sharedRevisions: new FaultyMap(),
   };
   return {
     repo: createMemoryRepository({ ...options, store }),

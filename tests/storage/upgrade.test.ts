@@ -6,7 +6,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { Dexie } from 'dexie';
+import { Dexie, type Transaction } from 'dexie';
 import { parsePlan } from '../../src/format/parse-plan.ts';
 import type { Plan } from '../../src/engine/model/plan.ts';
 import { ok } from '../../src/engine/result.ts';
@@ -39,11 +39,23 @@ function store(dump: DatabaseDump, name: string): StoreDump {
   return found;
 }
 
-const EARLIER_VERSIONS = [1];
+/** Every version ever shipped before the current one, with its tables as that version declared them. */
+const EARLIER_VERSIONS = [1, 2];
+const SHIPPED_STORES: Record<number, Record<string, string>> = {
+  1: { plans: 'id, updatedAt, name', trash: 'id, deletedAt', settings: 'key' },
+  2: { snapshots: 'id, planId', snapshotPlans: 'id', history: 'planId' },
+};
+
+/** The upgrades setting of a fixture (version 2 recorded its own upgrade from 1). */
+function upgradeRecords(dump: DatabaseDump): unknown[] {
+  const row = store(dump, 'settings').rows.find((r) => (r as { key: string }).key === SETTING_UPGRADES) as { value: unknown[] } | undefined;
+  return row?.value ?? [];
+}
 
 describe.each(EARLIER_VERSIONS)('upgrading a version %i database', (version) => {
-  it('keeps every store, index, row and field, and adds the new tables empty', async () => {
+  it('keeps every store, index, row and field, adds the new tables, and summarises every plan', async () => {
     const before = fixture(version);
+    expect(before.version).toBe(version * 10);
     const factory = await browserWith(before);
     const opened = await open(factory);
     expect(opened.ok).toBe(true);
@@ -60,17 +72,29 @@ describe.each(EARLIER_VERSIONS)('upgrading a version %i database', (version) => 
       // The upgrade may add rows of its own (its record in settings), never change or drop one.
       const added = old.name === 'settings' ? [SETTING_UPGRADES] : [];
       const kept = now.rows.filter((row) => !added.includes((row as { key?: string }).key ?? ''));
-      expect(kept).toStrictEqual(old.rows);
+      expect(kept).toStrictEqual(old.rows.filter((row) => !added.includes((row as { key?: string }).key ?? '')));
     }
-    expect(store(after, 'snapshots').rows).toEqual([]);
-    expect(store(after, 'snapshots').indexes.map((i) => i.name)).toEqual(['planId']);
-    expect(store(after, 'snapshotPlans').rows).toEqual([]);
-    expect(store(after, 'history').rows).toEqual([]);
+    if (version < 2) {
+      expect(store(after, 'snapshots').rows).toEqual([]);
+      expect(store(after, 'snapshots').indexes.map((i) => i.name)).toEqual(['planId']);
+      expect(store(after, 'snapshotPlans').rows).toEqual([]);
+      expect(store(after, 'history').rows).toEqual([]);
+    }
+    // Version 3: nothing was shared with a lineage before; every plan gets its summary.
+    expect(store(after, 'lineage').rows).toEqual([]);
+    expect(store(after, 'sharedRevisions').rows).toEqual([]);
+    expect(store(after, 'sharedRevisions').keyPath).toEqual(['planId', 'hash']);
+    expect(store(after, 'sharedRevisions').indexes.map((i) => i.name)).toEqual(['planId']);
+    const plans = store(before, 'plans').rows as Plan[];
+    expect(store(after, 'planSummaries').rows).toStrictEqual(
+      [...plans].sort((a, b) => (a.id < b.id ? -1 : 1)).map((p) => ({ id: p.id, name: p.name, updatedAt: p.updatedAt, revision: p.revision, indicatorCount: p.indicators.length })),
+    );
     const record = store(after, 'settings').rows.find((row) => (row as { key: string }).key === SETTING_UPGRADES);
-    expect(record).toEqual({ key: SETTING_UPGRADES, value: [{ from: 1, to: 2, at: expect.any(String) }] });
+    const steps = Array.from({ length: DATABASE_VERSION - version }, (_, i) => ({ from: version + i, to: version + i + 1, at: expect.any(String) }));
+    expect(record).toEqual({ key: SETTING_UPGRADES, value: [...upgradeRecords(before), ...steps] });
   });
 
-  it('serves the old data through the repository: plans still valid, trash, settings, the seeding flag', async () => {
+  it('serves the old data through the repository: plans still valid, the list, trash, settings, the seeding flag', async () => {
     const before = fixture(version);
     const factory = await browserWith(before);
     const persist = vi.fn(async () => true);
@@ -78,9 +102,12 @@ describe.each(EARLIER_VERSIONS)('upgrading a version %i database', (version) => 
     if (!opened.ok) throw new Error(opened.error.message);
     const repo = opened.value.repository;
 
-    for (const row of store(before, 'plans').rows as Plan[]) {
+    const plans = store(before, 'plans').rows as Plan[];
+    for (const row of plans) {
       expect(await repo.getPlan(row.id)).toStrictEqual(ok(row));
     }
+    const listed = await repo.listPlans();
+    expect(listed.ok && listed.value.map((p) => [p.id, p.name, p.revision]).sort()).toEqual(plans.map((p) => [p.id, p.name, p.revision]).sort());
     const trashed = store(before, 'trash').rows as TrashRow[];
     const trash = await repo.listTrash();
     expect(trash.ok && trash.value.map((t) => [t.id, t.deletedAt])).toEqual(trashed.map((t) => [t.id, t.deletedAt]));
@@ -90,14 +117,34 @@ describe.each(EARLIER_VERSIONS)('upgrading a version %i database', (version) => 
     expect(await repo.requestPersistence()).toEqual(ok({ status: 'denied', at: '2025-01-01T00:01:00.000Z' }));
     expect(persist).not.toHaveBeenCalled();
 
+    // What version 2 kept is still served.
+    for (const row of version >= 2 ? (store(before, 'snapshots').rows as { id: string; planId: string }[]) : []) {
+      const snapshot = await repo.getSnapshot(row.id);
+      expect(snapshot.ok && snapshot.value.planId).toBe(row.planId);
+    }
+    for (const row of version >= 2 ? (store(before, 'history').rows as { planId: string; undo: unknown[] }[]) : []) {
+      expect(await repo.loadHistory(row.planId)).toEqual(ok({ undo: row.undo, redo: [] }));
+      const status = await repo.exportStatus(row.planId);
+      expect(status.ok && status.value.lastExportAt).toBe('2025-04-02T05:00:00.000Z');
+    }
+
     // The new features work on old data.
-    const [first] = store(before, 'plans').rows as Plan[];
+    const [first] = plans;
     if (first === undefined) throw new Error('the fixture has no plan');
     const snap = await repo.createSnapshot(first.id, 'after the upgrade');
     expect(snap.ok).toBe(true);
-    expect(await repo.loadHistory(first.id)).toEqual(ok({ undo: [], redo: [] }));
+    expect(await repo.getLineage(first.id)).toEqual(ok({ hashes: [], held: [] }));
+    const hash = 'a'.repeat(64);
+    expect(await repo.recordShared(first.id, { hash, plan: first })).toEqual(ok({ hashes: [hash], held: [hash] }));
+    expect(await repo.getSharedRevision(first.id, hash)).toStrictEqual(ok(first));
+    // A save keeps the list's summary in step.
+    expect((await repo.savePlan({ ...first, name: 'Sau nâng cấp', revision: first.revision + 1 }, { expectedRevision: first.revision })).ok).toBe(true);
+    const relisted = await repo.listPlans();
+    expect(relisted.ok && relisted.value.find((p) => p.id === first.id)?.name).toBe('Sau nâng cấp');
     const restored = await repo.restorePlan(trashed[0]?.id ?? '');
     expect(restored).toStrictEqual(ok(trashed[0]?.plan));
+    const withRestored = await repo.listPlans();
+    expect(withRestored.ok && withRestored.value.some((p) => p.id === trashed[0]?.id)).toBe(true);
     opened.value.close();
   });
 
@@ -106,8 +153,8 @@ describe.each(EARLIER_VERSIONS)('upgrading a version %i database', (version) => 
     const factory = await browserWith(before);
     const failing = await open(factory, {
       upgrades: {
-        // Half-way through: rows already changed when it throws.
-        2: async (tx) => {
+        // The last step, half-way through: rows already changed (by it and by earlier steps) when it throws.
+        [DATABASE_VERSION]: async (tx: Transaction) => {
           await tx.table('plans').clear();
           await tx.table('settings').put({ key: 'language', value: 'vi' });
           throw new Error('injected upgrade failure');
@@ -123,7 +170,7 @@ describe.each(EARLIER_VERSIONS)('upgrading a version %i database', (version) => 
 
     // The build that wrote it still reads it.
     const older = new Dexie(NAME, { indexedDB: factory, IDBKeyRange });
-    older.version(version).stores({ plans: 'id, updatedAt, name', trash: 'id, deletedAt', settings: 'key' });
+    for (let v = 1; v <= version; v++) older.version(v).stores(SHIPPED_STORES[v] ?? {});
     expect(await older.table('plans').toArray()).toStrictEqual(store(before, 'plans').rows);
     older.close();
 
