@@ -20,12 +20,13 @@ import {
   themeQuartz,
   type CellEditRequestEvent,
   type GridApi,
+  type IRowNode,
 } from 'ag-grid-community';
 import type { Plan } from '../../engine/model/plan.ts';
 import type { PlanResult } from '../../engine/projection/result.ts';
 import { lang, t } from '../i18n/index.ts';
 import { buildColumns } from './columns.ts';
-import { buildRows, type GridRow, type TargetProbabilities } from './rows.ts';
+import { createRowBuilder, rowChange, type GridRow, type TargetProbabilities } from './rows.ts';
 import type { IndicatorOverrideOrigins } from '../../engine/scenarios/index.ts';
 import { editCell, type EditOutcome } from './edits.ts';
 import { periodIndex } from '../../engine/periods/calendar.ts';
@@ -59,37 +60,6 @@ const theme = themeQuartz.withParams({
   headerBackgroundColor: '#f3f6f4',
 });
 
-/** Whether a row shows exactly what it showed before (so the grid need not repaint it). */
-function sameRow(before: GridRow | undefined, after: GridRow): boolean {
-  if (!before || before.kind !== after.kind) return false;
-  if (before.kind === 'group' || after.kind === 'group') return before.kind === after.kind && before.name === after.name;
-  if (before.indicator !== after.indicator || before.name !== after.name || before.unit !== after.unit) return false;
-  if (before.latestPeriod !== after.latestPeriod || !sameNumber(before.latestValue, after.latestValue)) return false;
-  if (!sameNumber(before.probability, after.probability) || before.problems.size !== after.problems.size || after.problems.size > 0) return false;
-  if (originsKey(before) !== originsKey(after)) return false;
-  const a = before.target;
-  const b = after.target;
-  if ((a === null) !== (b === null)) return false;
-  if (a && b && (a.status !== b.status || a.period !== b.period || !sameNumber(a.value, b.value) || !sameNumber(a.projected, b.projected) || !sameNumber(a.growthNeeded, b.growthNeeded))) return false;
-  return sameArray(before.values, after.values) && sameArray(before.isActual, after.isActual);
-}
-
-const sameNumber = (a: number, b: number) => a === b || (Number.isNaN(a) && Number.isNaN(b));
-
-function sameArray(a: Float64Array | Uint8Array | null, b: Float64Array | Uint8Array | null): boolean {
-  if (a === null || b === null) return a === b;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!sameNumber(a[i] as number, b[i] as number)) return false;
-  return true;
-}
-
-function originsKey(row: Extract<GridRow, { kind: 'indicator' }>): string {
-  const o = row.origins;
-  if (!o) return '';
-  const mark = (x: { scenario: string; inherited: boolean } | undefined) => (x ? `${x.scenario}${x.inherited ? '^' : ''}` : '-');
-  return `${[...o.actuals].map(([k, v]) => `${k}:${mark(v)}`).join(',')}|${mark(o.projection)}|${mark(o.targets)}|${mark(o.range)}`;
-}
-
 export interface PlanGridProps {
   plan: Plan;
   result: PlanResult | null;
@@ -110,6 +80,7 @@ export function PlanGrid(props: PlanGridProps) {
   let extent: CellPosition | null = null;
   const [selection, setSelection] = createSignal<CellRange | null>(null);
   let rowOrder = '';
+  const buildRows = createRowBuilder();
   let shown = new Map<string, GridRow>();
   let selectedRowId: string | null = null;
   const select = (from: CellPosition, to: CellPosition) => {
@@ -156,13 +127,45 @@ export function PlanGrid(props: PlanGridProps) {
     equals: (a, b) => a.length === b.length && a.every((key, i) => key === b[i]),
   });
 
-  const onCellEditRequest = (event: CellEditRequestEvent<GridRow>) => {
-    const row = event.data;
-    const colId = event.column.getColId();
+  /** A typed value, however the editor closed: the one road from the grid to a command. */
+  const commitEdit = (row: GridRow | undefined, colId: string, value: unknown) => {
     if (row?.kind !== 'indicator') return;
-    const outcome = editCell(row, colId, event.newValue, { plan: props.plan, periodKeys: periodKeys(), lang: lang(), messages: t() });
+    const outcome = editCell(row, colId, value, { plan: props.plan, periodKeys: periodKeys(), lang: lang(), messages: t() });
     if (outcome.kind === 'command') props.onEdit(outcome);
     else if (outcome.kind === 'invalid') props.onInvalid(outcome.message);
+  };
+
+  // AG Grid hands a finished edit over in a setTimeout after the editor closes: a frame or more
+  // lost, and an edit lost if the page goes away meanwhile. Enter and Tab, the usual ways to end
+  // an edit, are committed here, in their own keydown; AG Grid's later request for that same edit
+  // is its echo and is dropped. Other ways (a click elsewhere, focus leaving) still go through
+  // AG Grid's request.
+  let echo: { rowId: string; colId: string; value: unknown } | null = null;
+  const commitOnKey = (event: KeyboardEvent) => {
+    if ((event.key !== 'Enter' && event.key !== 'Tab') || event.isComposing || !api) return;
+    const [editing] = api.getEditingCells();
+    if (!editing || editing.rowPinned) return;
+    const node = api.getDisplayedRowAtIndex(editing.rowIndex);
+    const [editor] = node ? api.getCellEditorInstances({ rowNodes: [node], columns: [editing.colId] }) : [];
+    if (!node?.id || !editor) return;
+    const value = editor.getValue();
+    // As AG Grid does: a value the editor did not change is not an edit.
+    if (value === editing.oldValue) return;
+    echo = { rowId: node.id, colId: editing.colId, value };
+    commitEdit(node.data, editing.colId, value);
+    // AG Grid queues its request during this keydown; a timer set from a timer set now runs after
+    // it, so an echo that never comes is forgotten before the next edit.
+    const sent = echo;
+    setTimeout(() => setTimeout(() => { if (echo === sent) echo = null; }, 0), 0);
+  };
+
+  const onCellEditRequest = (event: CellEditRequestEvent<GridRow>) => {
+    const colId = event.column.getColId();
+    if (echo && echo.rowId === event.node.id && echo.colId === colId && Object.is(echo.value, event.newValue)) {
+      echo = null;
+      return;
+    }
+    commitEdit(event.data, colId, event.newValue);
   };
 
   const isEditing = () => (api?.getEditingCells().length ?? 0) > 0;
@@ -299,6 +302,7 @@ export function PlanGrid(props: PlanGridProps) {
     container.addEventListener('paste', pasteBlock);
     container.addEventListener('keydown', fillOrClear, true);
     container.addEventListener('keydown', onShiftArrow, true);
+    container.addEventListener('keydown', commitOnKey, true);
     container.addEventListener('pointerdown', onPointerDown, true);
     api = createGrid<GridRow>(container, {
       theme,
@@ -372,20 +376,39 @@ export function PlanGrid(props: PlanGridProps) {
       } else if (rowOrder === '') {
         api.setGridOption('rowData', rows);
       } else {
-        // Only the rows whose content changed go to the grid: an edit that moves ten rows of a
-        // thousand repaints those ten (QUALITY: edit → repaint within a frame or two).
-        const changed = rows.filter((row) => !sameRow(shown.get(row.rowId), row));
-        if (changed.length > 0) {
-          const applied = api.applyTransaction({ update: changed });
-          // Classes (actual, overridden, error…) depend on more than the cell's value.
-          if (applied?.update.length) api.refreshCells({ rowNodes: applied.update, force: true });
-        }
+        showChanges(api, rows);
       }
       shown = new Map(rows.map((row) => [row.rowId, row]));
       rowOrder = order;
     },
     { defer: true },
   ));
+
+  /**
+   * Only the rows whose content changed go to the grid, each node on its own: a transaction would
+   * make AG Grid walk all its rows to place them, twice per edit (the new plan, then its result),
+   * though an edit moves a few hundred rows of which a screenful is drawn.
+   */
+  const showChanges = (grid: GridApi<GridRow>, rows: GridRow[]) => {
+    const redraw: IRowNode<GridRow>[] = [];
+    for (const row of rows) {
+      const change = rowChange(shown.get(row.rowId), row);
+      if (change === 'none') continue;
+      const node = grid.getRowNode(row.rowId);
+      if (!node) continue;
+      switch (change) {
+        // The grid compares each drawn cell's value and redraws those that differ.
+        case 'values': node.updateData(row); break;
+        // Every drawn cell of the row again: its classes may change where its value does not.
+        case 'classes': node.setData(row); break;
+        case 'row':
+          node.setData(row);
+          redraw.push(node);
+          break;
+      }
+    }
+    if (redraw.length > 0) grid.redrawRows({ rowNodes: redraw });
+  };
 
   onCleanup(() => {
     api?.destroy();
