@@ -17,7 +17,6 @@ import type { SensitivityProblem, SensitivityResult, SimulationResult } from '..
 import { browserJournalStore, HISTORY_LIMIT, needsBackupReminder, writeUnsavedEdits, type PlanHistory, type PlanRepository, type PlanSummary, type Snapshot, type SnapshotSummary, type StorageError } from '../storage/index.ts';
 import type { FileIssue } from '../format/issues.ts';
 import { planFileName } from '../format/spreadsheet/names.ts';
-import { createLineageKeeper, type ImportLineage } from './lineage.ts';
 
 export const APP_VERSION = 'chitieu 0.1.0';
 
@@ -44,7 +43,7 @@ export const FULL_TRIALS = 10_000;
 /** What a file holds, before anything is written: refused, or a plan to preview. */
 export type ImportReading =
   | { kind: 'refused'; issues: readonly FileIssue[] }
-  | { kind: 'preview'; incoming: Plan; local: Plan | null; warnings: readonly FileIssue[]; lineage: ImportLineage };
+  | { kind: 'preview'; incoming: Plan; local: Plan | null; warnings: readonly FileIssue[] };
 
 /** How an import choice ended: written, or refused because the local plan changed meanwhile. */
 export type ImportWrite = { kind: 'written'; plan: Plan } | { kind: 'conflict' } | { kind: 'failed' };
@@ -158,8 +157,6 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
   const [saveFailed, setSaveFailed] = createSignal(false);
   // The last plan known to be in storage: what is shown when a save fails and storage is gone.
   let lastSaved: Plan | null = null;
-  // The plans' lineages through exports and imports (src/app/lineage.ts).
-  const lineage = createLineageKeeper(repo);
   async function checkBackup(id: string): Promise<void> {
     const status = await repo.exportStatus(id);
     if (plan()?.id === id) setBackupReminder(status.ok && repo.durable ? needsBackupReminder(status.value, new Date()) : !repo.durable);
@@ -538,7 +535,8 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
       const current = plan();
       if (!current) return null;
       // The writer (and the file reader below) load with the first export or import.
-      const text = await lineage.exportText(current, { app: APP_VERSION, exportedAt: new Date().toISOString() });
+      const { serializePlanFile } = await import('../format/serialize.ts');
+      const text = serializePlanFile(current, { app: APP_VERSION, exportedAt: new Date().toISOString() });
       return { fileName: planFileName(current.name, 'json'), text };
     },
     async readImport(text) {
@@ -549,8 +547,7 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
       // The local plan as stored, with every pending edit in it.
       await session.flush();
       const local = await repo.getPlan(incoming.id);
-      const localPlan = local.ok ? local.value : null;
-      return { kind: 'preview', incoming, local: localPlan, warnings: parsed.value.warnings, lineage: await lineage.compare(parsed.value.file, localPlan) };
+      return { kind: 'preview', incoming, local: local.ok ? local.value : null, warnings: parsed.value.warnings };
     },
     async importNew(incoming, options = {}) {
       const now = new Date().toISOString();
@@ -563,22 +560,16 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
         events.onStorageError(created.error);
         return { kind: 'failed' };
       }
-      // A new copy is another plan: the file's lineage is not its own.
-      if (!options.asCopy) await lineage.recordImport(plan.id);
       await session.openPlan(plan.id);
       return { kind: 'written', plan };
     },
     async replaceWith(incoming, local, snapshotName) {
       // The revision only moves forward, so other tabs see the new plan as newer.
       const plan = { ...incoming, revision: Math.max(local.revision, incoming.revision) + 1, updatedAt: new Date().toISOString() };
-      const written = await keepAndSave(plan, local, snapshotName);
-      if (written.kind === 'written') await lineage.recordImport(plan.id);
-      return written;
+      return keepAndSave(plan, local, snapshotName);
     },
     async mergeInto(merged, local, snapshotName) {
-      const written = await keepAndSave(merged, local, snapshotName);
-      if (written.kind === 'written') await lineage.recordImport(merged.id);
-      return written;
+      return keepAndSave(merged, local, snapshotName);
     },
     simulation,
     simulationProgress,
