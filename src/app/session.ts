@@ -17,6 +17,7 @@ import type { SensitivityProblem, SensitivityResult, SimulationResult } from '..
 import { browserJournalStore, HISTORY_LIMIT, needsBackupReminder, writeUnsavedEdits, type PlanHistory, type PlanRepository, type PlanSummary, type Snapshot, type SnapshotSummary, type StorageError } from '../storage/index.ts';
 import type { FileIssue } from '../format/issues.ts';
 import { planFileName } from '../format/spreadsheet/names.ts';
+import { createLineageKeeper, type ImportLineage } from './lineage.ts';
 
 export const APP_VERSION = 'chitieu 0.1.0';
 
@@ -43,7 +44,7 @@ export const FULL_TRIALS = 10_000;
 /** What a file holds, before anything is written: refused, or a plan to preview. */
 export type ImportReading =
   | { kind: 'refused'; issues: readonly FileIssue[] }
-  | { kind: 'preview'; incoming: Plan; local: Plan | null; warnings: readonly FileIssue[] };
+  | { kind: 'preview'; incoming: Plan; local: Plan | null; warnings: readonly FileIssue[]; lineage: ImportLineage };
 
 /** How an import choice ended: written, or refused because the local plan changed meanwhile. */
 export type ImportWrite = { kind: 'written'; plan: Plan } | { kind: 'conflict' } | { kind: 'failed' };
@@ -157,6 +158,8 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
   const [saveFailed, setSaveFailed] = createSignal(false);
   // The last plan known to be in storage: what is shown when a save fails and storage is gone.
   let lastSaved: Plan | null = null;
+  // The plans' lineages through exports and imports (src/app/lineage.ts).
+  const lineage = createLineageKeeper(repo);
   async function checkBackup(id: string): Promise<void> {
     const status = await repo.exportStatus(id);
     if (plan()?.id === id) setBackupReminder(status.ok && repo.durable ? needsBackupReminder(status.value, new Date()) : !repo.durable);
@@ -314,9 +317,6 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
     if (!applied.ok) return { error: applied.error };
     const history = nextHistory(applied.value.inverse);
     batch(() => {
-      // The command goes to the worker first (its post leaves synchronously), so the engine
-      // computes while this thread updates the grid and queues the save.
-      void compute(applied.value.plan, { previous: current, command, now });
       setPlan(applied.value.plan);
       setUndoStack([...history.undo]);
       setRedoStack([...history.redo]);
@@ -324,6 +324,7 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
     if (!unsaved || unsaved.planId !== current.id) unsaved = { planId: current.id, baseRevision: current.revision, edits: [] };
     unsaved.edits.push({ command, at: now, revision: applied.value.plan.revision });
     queueSave(applied.value.plan, current.revision, history);
+    void compute(applied.value.plan, { previous: current, command, now });
     scheduleRerun();
     return { error: null, inverse: applied.value.inverse };
   }
@@ -535,8 +536,7 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
       const current = plan();
       if (!current) return null;
       // The writer (and the file reader below) load with the first export or import.
-      const { serializePlanFile } = await import('../format/serialize.ts');
-      const text = serializePlanFile(current, { app: APP_VERSION, exportedAt: new Date().toISOString() });
+      const text = await lineage.exportText(current, { app: APP_VERSION, exportedAt: new Date().toISOString() });
       return { fileName: planFileName(current.name, 'json'), text };
     },
     async readImport(text) {
@@ -547,7 +547,8 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
       // The local plan as stored, with every pending edit in it.
       await session.flush();
       const local = await repo.getPlan(incoming.id);
-      return { kind: 'preview', incoming, local: local.ok ? local.value : null, warnings: parsed.value.warnings };
+      const localPlan = local.ok ? local.value : null;
+      return { kind: 'preview', incoming, local: localPlan, warnings: parsed.value.warnings, lineage: await lineage.compare(parsed.value.file, localPlan) };
     },
     async importNew(incoming, options = {}) {
       const now = new Date().toISOString();
@@ -560,16 +561,22 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
         events.onStorageError(created.error);
         return { kind: 'failed' };
       }
+      // A new copy is another plan: the file's lineage is not its own.
+      if (!options.asCopy) await lineage.recordImport(plan.id);
       await session.openPlan(plan.id);
       return { kind: 'written', plan };
     },
     async replaceWith(incoming, local, snapshotName) {
       // The revision only moves forward, so other tabs see the new plan as newer.
       const plan = { ...incoming, revision: Math.max(local.revision, incoming.revision) + 1, updatedAt: new Date().toISOString() };
-      return keepAndSave(plan, local, snapshotName);
+      const written = await keepAndSave(plan, local, snapshotName);
+      if (written.kind === 'written') await lineage.recordImport(plan.id);
+      return written;
     },
     async mergeInto(merged, local, snapshotName) {
-      return keepAndSave(merged, local, snapshotName);
+      const written = await keepAndSave(merged, local, snapshotName);
+      if (written.kind === 'written') await lineage.recordImport(merged.id);
+      return written;
     },
     simulation,
     simulationProgress,

@@ -20,6 +20,7 @@ export {
 } from './open.ts';
 export {
   HISTORY_LIMIT,
+  SHARED_REVISIONS_KEPT,
   SETTING_LAST_EXPORT,
   SETTING_PERSISTENCE,
   SETTING_SEEDED,
@@ -28,6 +29,7 @@ export {
   type HistoryEntry,
   type PersistenceState,
   type PlanHistory,
+  type PlanLineage,
   type PlanRepository,
   type PlanRepositoryOptions,
   type PlanSummary,
@@ -36,6 +38,7 @@ export {
   type RestoreOutcome,
   type SaveOptions,
   type SeedOutcome,
+  type SharedRevision,
   type Snapshot,
   type SnapshotKind,
   type SnapshotSummary,

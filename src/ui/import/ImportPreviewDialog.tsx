@@ -6,6 +6,7 @@ import { Dialog } from '../Dialog.tsx';
 import { lang } from '../i18n/index.ts';
 import { changedPlaces, chooseAll, initialChoices, prepareMerge, resolveMerge, undecided, type MergeSetup, type Side } from './decide.ts';
 import type { FileIssue } from '../../format/issues.ts';
+import type { ImportLineage } from '../../app/lineage.ts';
 import { s } from './messages.ts';
 import { count, inSections, sectionOf, wordDifference, type WordContext } from './words.ts';
 import './import.css';
@@ -19,10 +20,15 @@ export interface ImportPreviewProps {
   warnings: string[];
   /**
    * The revision both copies came from, when the caller knows it: the merge is then three-way and
-   * asks only about cells both sides changed. Without it (today's files carry no lineage) every
-   * difference is a decision.
+   * asks only about cells both sides changed. Without it (a file without lineage, or one whose
+   * shared revision this browser no longer keeps) every difference is a decision.
    */
   base?: Plan | null;
+  /**
+   * What the lineages of the file and of the local plan say (src/app/lineage.ts): the copies'
+   * relation, exact when `known`, and the base they came from, which takes the place of `base`.
+   */
+  lineage?: ImportLineage | null;
   /**
    * Store the file as a plan of its own: under its id when `local` is null, as a new copy (a new
    * id) otherwise. The local plan is not touched.
@@ -61,11 +67,13 @@ export default function ImportPreviewDialog(props: ImportPreviewProps) {
   };
   const ctx = (): WordContext => ({ lang: lang(), local: props.local ?? props.incoming, incoming: props.incoming });
   // The same plan on every side: only then is there anything to merge.
-  const canMerge = () => props.local !== null && props.local.id === props.incoming.id && (props.base ?? props.local).id === props.local.id;
+  // The revision both copies came from: the lineages', else the one the caller gave, else none.
+  const base = () => props.lineage?.base ?? props.base ?? null;
+  const canMerge = () => props.local !== null && props.local.id === props.incoming.id && (base() ?? props.local).id === props.local.id;
   // Prepared when the planner asks to merge, not before: on a large plan it costs as much as the preview.
   const setup = createMemo(() => {
     if (step() !== 'merge' || !props.local) return null;
-    const prepared = prepareMerge(props.local, props.incoming, props.base ?? null);
+    const prepared = prepareMerge(props.local, props.incoming, base(), props.lineage?.known ? props.lineage.relation : null);
     return prepared.ok ? prepared.value : null;
   });
 
@@ -89,7 +97,9 @@ function Preview(props: ImportPreviewProps & { ctx: WordContext; acted: boolean;
   });
   const counts = createMemo(() => describePlan(props.incoming));
   const differences = createMemo(() => (props.local ? planDifferences(props.local, props.incoming) : []));
-  const related = createMemo(() => (props.local ? relation(props.local, props.incoming, differences()) : 'unrelated'));
+  // The lineages' word when they have one; nothing differing is always "same".
+  const known = () => (props.lineage?.known ?? false) && differences().length > 0;
+  const related = createMemo(() => (!props.local ? 'unrelated' : known() && props.lineage ? props.lineage.relation : relation(props.local, props.incoming, differences())));
   const n = (value: number) => count(value, props.ctx);
   const hint = createUniqueId();
 
@@ -138,7 +148,7 @@ function Preview(props: ImportPreviewProps & { ctx: WordContext; acted: boolean;
               <dt>{s().incomingCopy}</dt>
               <dd>{s().revision(n(props.incoming.revision), when(props.incoming.updatedAt))}</dd>
             </dl>
-            <p data-testid="import-relation">{s().relation[related()]}</p>
+            <p data-testid="import-relation">{(known() ? s().relationKnown : s().relation)[related()]}</p>
             <Show when={differences().length > 0}>
               <Differences title={s().differencesTitle(n(differences().length))} differences={differences()} ctx={props.ctx} limit={PREVIEW_LINES} />
             </Show>

@@ -1,19 +1,22 @@
 /**
  * Merging an imported plan into the local plan with the same id, as decisions the planner makes.
  *
- * A three-way merge needs the revision both copies started from. The plan file does not carry
- * one yet (no history of revisions), so the merge has two modes:
+ * A three-way merge needs the revision both copies started from. Files carry a lineage (the hashes
+ * of the revisions they came through, src/format/lineage.ts) and this browser keeps the content of
+ * the last revisions it exported or imported, so the merge has two modes:
  *
- * - **Two-way** (no common ancestor known: today, always). Nothing can tell which side changed a
- *   value, so every difference is a decision: keep mine or take the file's. Taking the local plan
- *   as the base instead would make the merge take every value of the file without a word — a
- *   replace under another name — and the file as the base would take none. The relation of the
- *   two copies (`relation`) only suggests a side for all decisions: the file's when it is the newer
- *   revision, mine when the local one is, none when they diverged (the planner chooses, helped by
- *   "take all mine" / "take all theirs").
- * - **Three-way** (the caller knows the common ancestor, e.g. once the file lists the hashes of its
- *   revisions and one of them is a local snapshot): `mergePlans` takes every change made on one
- *   side only, and only its conflicts are decisions.
+ * - **Three-way** (the caller found the common ancestor, src/app/lineage.ts): `mergePlans` takes
+ *   every change made on one side only, and only its conflicts are decisions. When the file came
+ *   through the local revision, the local plan is the base and everything is taken without a
+ *   question; when the local plan came through the file's, the file is the base and nothing is.
+ * - **Two-way** (no common ancestor known: a file without lineage, or a revision whose content is
+ *   no longer kept). Nothing can tell which side changed a value, so every difference is a
+ *   decision: keep mine or take the file's. Taking the local plan as the base instead would make
+ *   the merge take every value of the file without a word — a replace under another name — and
+ *   the file as the base would take none. The relation of the two copies (`relation`) only
+ *   suggests a side for all decisions: the file's when it is the newer revision, mine when the
+ *   local one is, none when they diverged (the planner chooses, helped by "take all mine" / "take
+ *   all theirs").
  *
  * Decisions are the differences of src/engine/scenarios/preview.ts, at the same paths as merge
  * conflicts. The result is validated like any imported plan: choices can disagree in meaning (an
@@ -67,12 +70,13 @@ export function decisionKey(path: MergePath): string {
 
 /**
  * The decisions of merging `incoming` into `local`; three-way when `base` (the revision both came
- * from) is given. All three must be the same plan (one id).
+ * from) is given. All three must be the same plan (one id). `known` is the relation the plans'
+ * lineages establish, when they do (src/app/lineage.ts); otherwise it is guessed (`relation`).
  */
-export function prepareMerge(local: Plan, incoming: Plan, base: Plan | null = null): Result<MergeSetup, MergeSetupProblem> {
+export function prepareMerge(local: Plan, incoming: Plan, base: Plan | null = null, known: PlanRelation | null = null): Result<MergeSetup, MergeSetupProblem> {
   if (incoming.id !== local.id || (base !== null && base.id !== local.id)) return err({ code: 'otherPlan' });
   const differences = planDifferences(local, incoming);
-  const related = relation(local, incoming, differences);
+  const related = differences.length === 0 ? 'same' : known ?? relation(local, incoming, differences);
   const suggested: Side | null = related === 'incomingNewer' ? 'theirs' : related === 'localNewer' ? 'ours' : null;
   if (base === null) {
     const decisions = differences.map((difference) => ({ key: decisionKey(difference.path), difference }));

@@ -34,6 +34,14 @@ const vi = {
     diverged: 'Hai bản đã được sửa riêng rẽ: không biết bản nào mới hơn.',
     unrelated: 'Tệp là một kế hoạch khác.',
   } satisfies Record<PlanRelation, string>,
+  /** When the files' lineages say how the copies stand (src/format/lineage.ts): no guess. */
+  relationKnown: {
+    same: 'Tệp giống hệt bản trong trình duyệt: không có gì khác.',
+    incomingNewer: 'Tệp là bản tiếp nối của bản trong trình duyệt: nó đã có mọi thứ của bản này và được sửa thêm. Gộp sẽ lấy mọi thay đổi của tệp.',
+    localNewer: 'Bản trong trình duyệt là bản tiếp nối của tệp: tệp không có gì mới. Thay bằng tệp sẽ đưa kế hoạch về một bản cũ hơn.',
+    diverged: 'Hai bản tách ra từ một bản chung đã xuất hoặc nhập ở đây, rồi được sửa riêng. Gộp sẽ lấy mọi thay đổi chỉ có ở một bên; chỉ những chỗ cả hai bên cùng sửa cần bạn chọn.',
+    unrelated: 'Tệp là một kế hoạch khác.',
+  } satisfies Record<PlanRelation, string>,
   differencesTitle: (n: string) => `${n} khác biệt (trình duyệt → tệp):`,
   more: (n: string) => `và ${n} thay đổi khác`,
   choose: 'Bạn muốn làm gì?',
@@ -155,6 +163,13 @@ const en: ImportMessages = {
     incomingNewer: 'The file is the newer copy: edited more times, and more recently.',
     localNewer: 'The plan in this browser is newer than the file: replacing it with the file would take it back to an older copy.',
     diverged: 'The two copies were edited separately: neither is known to be newer.',
+    unrelated: 'The file holds another plan.',
+  },
+  relationKnown: {
+    same: 'The file is identical to the plan in this browser: nothing differs.',
+    incomingNewer: 'The file continues the copy in this browser: it holds everything this copy holds, and was edited further. Merging takes all of the file’s changes.',
+    localNewer: 'The copy in this browser continues the file: the file holds nothing new. Replacing with it would take the plan back to an older copy.',
+    diverged: 'Both copies come from one copy exported or imported here, and were edited separately since. Merging takes every change made on one side only; only places both sides changed are for you to decide.',
     unrelated: 'The file holds another plan.',
   },
   differencesTitle: (n) => `${n} ${n === '1' ? 'difference' : 'differences'} (this browser → the file):`,
