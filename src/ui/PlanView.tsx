@@ -52,6 +52,11 @@ function describeCommandError(error: CommandError, m: Messages): string {
     case 'invalidScenarioId': return `${m.commandError.invalidScenarioId} (${error.scenario})`;
     case 'scenarioHasChildren': return m.commandError.scenarioHasChildren(error.children.join(', '));
     case 'scenarioLoop': return `${m.commandError.scenarioLoop}: ${error.chain.join(' → ')}`;
+    case 'invalidGroupId': return `${m.commandError.invalidGroupId} (${error.group})`;
+    case 'duplicateGroup': return `${m.commandError.duplicateGroup} (${error.group})`;
+    case 'groupInUse': return m.commandError.groupInUse(error.indicators.join(', '));
+    case 'tooManyGroups': return m.commandError.tooManyGroups(error.limit);
+    case 'nameTooLong': return m.commandError.nameTooLong(error.limit);
   }
 }
 

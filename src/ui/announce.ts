@@ -42,6 +42,8 @@ export function indicatorOf(command: Command): string | null {
     case 'setScenarioParent':
     case 'makeBaseline':
     case 'restoreBaseline':
+    case 'addGroup':
+    case 'removeGroup':
       return null;
   }
 }

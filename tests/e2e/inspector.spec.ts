@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { cell, expect, openApp, test } from './fixtures.ts';
 
 test('the inspector edits a formula with errors shown while typing and name completion', async ({ page }) => {
@@ -59,4 +60,73 @@ test('an indicator moves up and down within its group, as one undoable step', as
   await expect.poll(async () => Number(await rowIndex('online_services_full')) < Number(await rowIndex('online_services_partial'))).toBe(true);
   await page.keyboard.press('Control+z');
   await expect.poll(async () => Number(await rowIndex('online_services_full')) > Number(await rowIndex('online_services_partial'))).toBe(true);
+});
+
+test('a fill across periods, by value or growth, is one named and undoable step, refused inline when invalid', async ({ page }) => {
+  await openApp(page);
+  await cell(page, 'online_services_partial', 'name').click();
+  const fill = page.getByTestId('fill-section');
+  await expect(page.getByTestId('fill-from')).toHaveValue('2024');
+  await page.getByTestId('fill-from').selectOption('2025');
+  await page.getByTestId('fill-mode').selectOption('growth');
+  await page.getByTestId('fill-value').fill('900');
+  await page.getByTestId('fill-rate').fill('abc');
+  await page.getByTestId('fill-rate').press('Enter');
+  await expect(fill.getByRole('alert')).toContainText('không phải là một số');
+  await page.getByTestId('fill-rate').fill('10');
+  await page.getByTestId('fill-rate').press('Enter');
+  await expect(fill.getByRole('alert')).toHaveCount(0);
+
+  await expect(cell(page, 'online_services_partial', 'p:3')).toHaveText('900');
+  await expect(cell(page, 'online_services_partial', 'p:4')).toHaveText('990');
+  await expect(cell(page, 'online_services_partial', 'p:5')).toHaveText('1.089');
+  // The period before the fill keeps its projected value; formulas follow.
+  await expect(cell(page, 'online_services_partial', 'p:2')).toHaveText('842');
+  await expect(cell(page, 'online_services_total', 'p:3')).toHaveText('1.768');
+
+  await page.getByTestId('toggle-history').click();
+  await expect(page.getByTestId('history-item').last()).toContainText('điền 2025–2030 từ 900, tăng 10 %/kỳ');
+  await page.getByTestId('undo').click();
+  await expect(cell(page, 'online_services_partial', 'p:3')).toHaveText('842');
+  await expect(cell(page, 'online_services_partial', 'p:5')).toHaveText('842');
+
+  // One value over a chosen range, from the keyboard.
+  await page.getByTestId('fill-from').selectOption('2029');
+  await page.getByTestId('fill-mode').selectOption('value');
+  await page.getByTestId('fill-value').fill('1.000');
+  await page.getByTestId('fill-value').press('Tab');
+  await expect(page.getByTestId('fill-apply')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(cell(page, 'online_services_partial', 'p:7')).toHaveText('1.000');
+  await expect(cell(page, 'online_services_partial', 'p:8')).toHaveText('1.000');
+  await expect(cell(page, 'online_services_partial', 'p:6')).toHaveText('842');
+});
+
+test('a new group is created by name and the indicator moved into it, as one undoable step', async ({ page }) => {
+  await openApp(page);
+  await cell(page, 'sector_revenue', 'name').click();
+  const group = page.getByTestId('field-group');
+  await expect(group).toHaveValue('revenue');
+  await group.selectOption({ label: 'Nhóm mới…' });
+  const name = page.getByTestId('group-new-name');
+  await name.fill('viễn thông');
+  await name.press('Enter');
+  await expect(page.getByTestId('inspector').getByRole('alert')).toContainText('Đã có nhóm “Viễn thông”');
+
+  await name.fill('Kinh tế số');
+  await page.getByTestId('group-create').click();
+  await expect(group).toHaveValue('kinh_te_so');
+  await expect(page.locator('.ag-row[row-id="g:kinh_te_so"]')).toContainText('Kinh tế số');
+  await expect(page.locator('.ag-row[row-id="g:revenue"]')).toHaveCount(0);
+
+  const results = await new AxeBuilder({ page }).include('[data-testid="inspector"]').analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+
+  await page.getByTestId('toggle-history').click();
+  await expect(page.getByTestId('history-item').last()).toContainText('nhóm mới “Kinh tế số”');
+  await page.getByTestId('undo').click();
+  await expect(page.locator('.ag-row[row-id="g:kinh_te_so"]')).toHaveCount(0);
+  await expect(page.locator('.ag-row[row-id="g:revenue"]')).toBeVisible();
+  await expect(group).toHaveValue('revenue');
+  await expect(group.locator('option')).toHaveText(['Chưa phân nhóm', 'Viễn thông', 'Doanh thu ngành', 'Chính quyền số', 'Nhóm mới…']);
 });

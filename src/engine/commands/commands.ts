@@ -6,6 +6,7 @@ import type { Indicator, IndicatorKind, LocalizedText, Plan, Projection, Range, 
 import { parsePeriodKey } from '../periods/calendar.ts';
 import { err, ok, type Result } from '../result.ts';
 import { applyScenarioCommand, type ScenarioCommand, type ScenarioCommandError } from '../scenarios/commands.ts';
+import { applyGroupCommand, type GroupCommand, type GroupCommandError } from './groups.ts';
 
 export type IndicatorTextField = 'name' | 'unit';
 
@@ -26,10 +27,12 @@ export type Command =
   | { type: 'addIndicator'; indicator: Indicator; index: number }
   | { type: 'removeIndicator'; indicator: string }
   | { type: 'batch'; commands: Command[] }
+  | GroupCommand
   | ScenarioCommand;
 
 export type CommandError =
   | ScenarioCommandError
+  | GroupCommandError
   | { code: 'unknownIndicator'; indicator: string }
   | { code: 'unknownPeriod'; period: string }
   | { code: 'notFinite' }
@@ -193,6 +196,9 @@ function applyInner(plan: Plan, command: Command): Result<Applied, CommandError>
         inverse: restore.length > 0 ? { type: 'batch', commands: [add, ...restore] } : add,
       });
     }
+    case 'addGroup':
+    case 'removeGroup':
+      return applyGroupCommand(plan, command);
     case 'addScenario':
     case 'removeScenario':
     case 'renameScenario':

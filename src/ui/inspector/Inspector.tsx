@@ -8,6 +8,8 @@ import { lang, t } from '../i18n/index.ts';
 import { describeRowProblem } from '../grid/problems.ts';
 import { localized } from '../grid/rows.ts';
 import { FormulaEditor } from './FormulaEditor.tsx';
+import { FillSection } from './FillSection.tsx';
+import { GroupField } from './GroupField.tsx';
 
 export interface InspectorProps {
   plan: Plan;
@@ -214,6 +216,10 @@ export function Inspector(props: InspectorProps) {
         </Switch>
       </Section>
 
+      <Show when={props.indicator.projection.method !== 'formula'}>
+        <FillSection plan={props.plan} indicator={props.indicator} result={props.result} dispatch={props.dispatch} label={label} />
+      </Show>
+
       <Section title={m().fieldTargets}>
         <ul class="target-list">
           <For each={props.indicator.targets}>
@@ -325,15 +331,7 @@ export function Inspector(props: InspectorProps) {
             </select>
           </label>
         </div>
-        <Show when={props.plan.groups.length > 0}>
-          <label class="field">
-            <span>{m().fieldGroup}</span>
-            <select value={props.indicator.group ?? ''} onChange={(e) => props.dispatch({ type: 'setIndicatorGroup', indicator: id(), group: e.currentTarget.value || null }, label(m().fieldGroup))}>
-              <option value="">{m().ungrouped}</option>
-              <For each={props.plan.groups}>{(group) => <option value={group.id}>{localized(group.name, lang())}</option>}</For>
-            </select>
-          </label>
-        </Show>
+        <GroupField plan={props.plan} indicator={props.indicator} dispatch={props.dispatch} label={label} />
       </Section>
 
       <Section title={m().fieldNote}>

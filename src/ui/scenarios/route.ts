@@ -53,6 +53,8 @@ export function routeToScenario(command: Command, scenario: string, view: Plan):
     case 'replaceOverride':
     case 'makeBaseline':
     case 'restoreBaseline':
+    case 'addGroup':
+    case 'removeGroup':
       return command;
   }
 }
