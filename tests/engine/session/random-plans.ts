@@ -97,15 +97,18 @@ export function rowwiseFormula(r: Random, names: readonly string[], groups: read
     const text = rowwiseFormula(r, names, groups, depth + 1);
     return r.chance(0.5) ? `(${text})` : text;
   };
-  switch (r.int(10)) {
+  switch (r.int(12)) {
     case 0: return `${sub()} + ${sub()}`;
     case 1: return `${sub()} - ${sub()}`;
     case 2: case 3: return `${sub()} * ${leaf()}`;
     case 4: return `${sub()} / ${sub()}`;
-    case 5: return `if(${sub()} ${r.pick(['<', '>=', '=', '<>'])} ${sub()}, ${sub()}, ${sub()})`;
+    case 5: return `if(${sub()} ${r.pick(['<', '>', '>=', '=', '<>'])} ${sub()}, ${sub()}, ${sub()})`;
     case 6: return `${r.pick(['min', 'max'])}(${sub()}, ${sub()}${r.chance(0.3) ? `, ${sub()}` : ''})`;
     case 7: return r.pick(['abs', 'round', 'prev', '-'])+ `(${sub()})`;
     case 8: return groups.length > 0 ? `sumgroup(${r.pick(groups)}) * ${leaf()}` : `${leaf()} * ${sub()}`;
+    // Two operations on rows, fused into one loop: `x * y / z`, `z - (x + y)`.
+    case 9: return `${leaf()} ${r.pick(['+', '-', '*', '/'])} ${leaf()} ${r.pick(['+', '-', '*', '/'])} ${leaf()}`;
+    case 10: return `${leaf()} ${r.pick(['+', '-', '*', '/'])} (${leaf()} ${r.pick(['+', '-', '*', '/'])} ${leaf()})`;
     default: return names.length > 0 ? `target(${r.pick(names)}) - ${sub()}` : sub();
   }
 }

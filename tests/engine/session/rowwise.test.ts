@@ -113,6 +113,37 @@ describe('whole-row evaluation of formulas', () => {
     expect([...result.values.subarray(12, 18)]).toEqual([-1e300, NaN, NaN, 1e300, NaN, NaN]);
   });
 
+  it('computes `(x op y) op z` in one loop with the values and reports of two', () => {
+    // b holds 2, 1e300, 0 and 3: each fused shape meets an overflow, a zero divisor and a blank.
+    for (const formula of ['a * b / b', 'b / (a * b)', 'a * b / a', '(a - b) / b', 'b * (a + b)', '(a / b) * (b - a)', 'a * b / b * 3', 'a * b / b / b']) {
+      one(formula);
+      one(formula, { '2021': 5 });
+    }
+    // a is blank in 2023; 0 × 1e300 / 1e300 in 2021; −2 × 0 / 0 in 2022.
+    expect(row(one('a * b / b'))).toEqual([4, 0, NaN, NaN]);
+    expect(one('a * b / b').problems).toEqual([{ code: 'runtime', row: 2, period: 2, error: { code: 'divisionByZero', position: 6 } }]);
+    // 1e300 × 1e300 overflows in 2021 before the division: reported at the multiplication.
+    expect(one('b * b / a').problems).toEqual([{ code: 'runtime', row: 2, period: 1, error: { code: 'notFinite', position: 2 } }]);
+  });
+
+  it('falls back to the exact loop on a blank operand, without reporting it', () => {
+    const plan = makePlan({
+      name: 'p',
+      calendar: { periodicity: 'year', start: '2020', end: '2023' },
+      indicators: [
+        makeIndicator({ id: 'a', actuals: { '2020': 4, '2022': -2 }, projection: { method: 'manual', values: {} } }),
+        makeIndicator({ id: 'b', actuals: { '2020': 2, '2021': 5, '2023': 3 }, projection: { method: 'manual', values: {} } }),
+        ...['a + b', 'a / b', 'a * 2 + b * 3', 'a * b / b', 'if(a > b, a * 2, b)', 'if(a < b, a, b * 0.5)', 'min(a, b)', 'max(a * 2, b)', '2 / b', 'a * 3', '1 - b * 2']
+          .map((formula, i) => makeIndicator({ id: `f${i}`, projection: { method: 'formula', formula } })),
+      ],
+    });
+    const result = run(plan, true);
+    expect(differences(result, run(plan, false))).toEqual([]);
+    expect(result.problems).toEqual([]);
+    // a + b: blank where either is.
+    expect([...result.values.subarray(8, 12)]).toEqual([6, NaN, NaN, NaN]);
+  });
+
   it('keeps the sign of zero that min and max fold to, and reports a group sum that overflows', () => {
     const plan = makePlan({
       name: 'p',
