@@ -9,7 +9,9 @@ export function Dialog(props: { title: string; onClose: () => void; children: JS
   const previous = document.activeElement as HTMLElement | null;
   onMount(() => {
     dialog.showModal();
-    const first = dialog.querySelector<HTMLElement>('[autofocus], input, select, textarea, button');
+    // The control marked autofocus wins over the first one (a selector list matches in document
+    // order, so it cannot say that by itself).
+    const first = dialog.querySelector<HTMLElement>('[autofocus]') ?? dialog.querySelector<HTMLElement>('input, select, textarea, button');
     first?.focus();
   });
   onCleanup(() => {

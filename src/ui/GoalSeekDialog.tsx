@@ -90,6 +90,7 @@ export function GoalSeekDialog(props: { session: PlanSession; plan: Plan; start:
 
   const seek = async (event: Event) => {
     event.preventDefault();
+    if (busy()) return;
     setAnswer(null);
     setProblem(null);
     const value = parseNumber(valueText(), lang());
@@ -154,7 +155,8 @@ export function GoalSeekDialog(props: { session: PlanSession; plan: Plan; start:
         </Show>
         <div class="dialog-actions field-wide">
           <button type="button" class="button" onClick={() => props.onClose()}>{m().cancel}</button>
-          <button type="submit" class="button" disabled={busy()} data-testid="goal-seek-run">{busy() ? m().computing : m().goalSeekRun}</button>
+          {/* aria-disabled, not disabled: a disabled button drops the keyboard focus to the page. */}
+          <button type="submit" class="button" aria-disabled={busy()} data-testid="goal-seek-run">{busy() ? m().computing : m().goalSeekRun}</button>
           <button type="button" class="button button-primary" disabled={!answer()} data-testid="goal-seek-apply" onClick={apply}>{m().goalSeekApply}</button>
         </div>
       </form>

@@ -9,15 +9,22 @@ import { t } from './i18n/index.ts';
 export function HistoryPanel(props: { session: PlanSession }) {
   const done = () => [...props.session.history()].map((entry, index) => ({ entry, index })).reverse();
   const undone = () => [...props.session.future()].map((entry, index) => ({ entry, index }));
+  let panel!: HTMLElement;
+  // The list is drawn anew after a jump, so the chosen button is gone: focus goes to the entry the
+  // plan is now at (or to "start"), where the planner is.
+  const jump = (run: () => void) => {
+    run();
+    queueMicrotask(() => panel.querySelector<HTMLElement>('.history-current .history-item, .history-start')?.focus());
+  };
   return (
-    <section class="history" aria-label={t().history} data-testid="history">
+    <section ref={panel} class="history" aria-label={t().history} data-testid="history">
       <h3>{t().history}</h3>
       <Show when={done().length + undone().length > 0} fallback={<p class="field-hint">{t().historyEmpty}</p>}>
         <ol class="history-list">
           <For each={undone()}>
             {({ entry, index }) => (
               <li class="history-undone">
-                <button type="button" class="history-item" title={t().redoTo} onClick={() => props.session.redoTo(index)}>
+                <button type="button" class="history-item" title={t().redoTo} onClick={() => jump(() => props.session.redoTo(index))}>
                   ↷ {entry.label}
                 </button>
               </li>
@@ -26,14 +33,14 @@ export function HistoryPanel(props: { session: PlanSession }) {
           <For each={done()}>
             {({ entry, index }) => (
               <li classList={{ 'history-current': index === props.session.history().length - 1 }}>
-                <button type="button" class="history-item" title={t().backTo} data-testid="history-item" onClick={() => props.session.undoTo(index + 1)}>
+                <button type="button" class="history-item" title={t().backTo} data-testid="history-item" onClick={() => jump(() => props.session.undoTo(index + 1))}>
                   {entry.label}
                 </button>
               </li>
             )}
           </For>
           <li>
-            <button type="button" class="history-item history-start" onClick={() => props.session.undoTo(0)}>{t().historyStart}</button>
+            <button type="button" class="history-item history-start" onClick={() => jump(() => props.session.undoTo(0))}>{t().historyStart}</button>
           </li>
         </ol>
       </Show>

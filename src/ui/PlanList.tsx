@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
 import type { PlanSession } from '../app/session.ts';
 import type { PlanSummary } from '../storage/index.ts';
 import { Dialog } from './Dialog.tsx';
@@ -20,20 +20,40 @@ export function PlanList(props: { session: PlanSession }) {
   const session = props.session;
   const [renaming, setRenaming] = createSignal<PlanSummary | null>(null);
   const [deleting, setDeleting] = createSignal<PlanSummary | null>(null);
+  let list: HTMLElement | undefined;
+  // Items are keyed by plan id, not by summary: a rename or a save gives a new summary, and a new
+  // element would take the keyboard focus away from the planner.
+  const byId = createMemo(() => new Map(session.plans().map((plan) => [plan.id, plan])));
+  const ids = createMemo(() => session.plans().map((plan) => plan.id), undefined, {
+    equals: (a, b) => a.length === b.length && a.every((id, i) => id === b[i]),
+  });
+
+  // Once a deleted plan has left the list, focus goes to the plan that took its place (or to
+  // "new plan"), not to the page.
+  const [refocus, setRefocus] = createSignal<{ gone: string; at: number } | null>(null);
+  createEffect(() => {
+    const pending = refocus();
+    if (!pending || ids().includes(pending.gone)) return;
+    setRefocus(null);
+    const items = list?.querySelectorAll<HTMLElement>('.plan-open') ?? [];
+    (items[Math.min(pending.at, items.length - 1)] ?? list?.querySelector<HTMLElement>('[data-testid="new-plan"]'))?.focus();
+  });
 
   const confirmDelete = async () => {
     const plan = deleting();
-    setDeleting(null);
     if (!plan) return;
+    const at = ids().indexOf(plan.id);
+    setDeleting(null);
     const deleted = await session.deletePlan(plan.id);
     if (deleted.ok) {
+      setRefocus({ gone: plan.id, at });
       notify({ kind: 'info', text: t().deleted(plan.name), action: { label: t().undo, run: () => void session.restorePlan(plan.id) } });
     }
   };
 
 
   return (
-    <nav class="plan-list" aria-label={t().plans}>
+    <nav ref={list} class="plan-list" aria-label={t().plans}>
       <div class="plan-list-header">
         <h2>{t().plans}</h2>
         <button type="button" class="button" data-testid="new-plan" onClick={() => void session.createBlankPlan(t().newPlanName)}>
@@ -42,28 +62,32 @@ export function PlanList(props: { session: PlanSession }) {
       </div>
       <Show when={session.plans().length > 0} fallback={<p class="empty-hint">{t().noPlans}</p>}>
         <ul data-testid="plan-list">
-          <For each={session.plans()}>
-            {(plan) => (
-              <li class="plan-item" classList={{ 'plan-item-open': session.plan()?.id === plan.id }} data-testid="plan-item">
-                <button
-                  type="button"
-                  class="plan-open"
-                  aria-current={session.plan()?.id === plan.id ? 'page' : undefined}
-                  onClick={() => void session.openPlan(plan.id)}
-                >
-                  <span class="plan-name">{plan.name}</span>
-                  <span class="plan-meta">{t().indicatorsCount(plan.indicatorCount)} · {t().updatedAt(formatWhen(plan.updatedAt))}</span>
-                </button>
-                <div class="plan-actions">
-                  <button type="button" class="icon-button" title={t().rename} aria-label={`${t().rename}: ${plan.name}`}
-                    onClick={() => setRenaming(plan)}><Icon name="pencil" /></button>
-                  <button type="button" class="icon-button" title={t().duplicate} aria-label={`${t().duplicate}: ${plan.name}`}
-                    onClick={() => void session.duplicatePlan(plan.id, t().copySuffix)}><Icon name="copy" /></button>
-                  <button type="button" class="icon-button danger" title={t().delete} aria-label={`${t().delete}: ${plan.name}`}
-                    onClick={() => setDeleting(plan)}><Icon name="trash" /></button>
-                </div>
-              </li>
-            )}
+          <For each={ids()}>
+            {(id) => {
+              // The last summary stays readable while a removed item is being taken down.
+              const plan = createMemo<PlanSummary>((previous) => byId().get(id) ?? previous, undefined as unknown as PlanSummary);
+              return (
+                <li class="plan-item" classList={{ 'plan-item-open': session.plan()?.id === plan().id }} data-testid="plan-item">
+                  <button
+                    type="button"
+                    class="plan-open"
+                    aria-current={session.plan()?.id === plan().id ? 'page' : undefined}
+                    onClick={() => void session.openPlan(plan().id)}
+                  >
+                    <span class="plan-name">{plan().name}</span>
+                    <span class="plan-meta">{t().indicatorsCount(plan().indicatorCount)} · {t().updatedAt(formatWhen(plan().updatedAt))}</span>
+                  </button>
+                  <div class="plan-actions">
+                    <button type="button" class="icon-button" title={t().rename} aria-label={`${t().rename}: ${plan().name}`}
+                      onClick={() => setRenaming(plan())}><Icon name="pencil" /></button>
+                    <button type="button" class="icon-button" title={t().duplicate} aria-label={`${t().duplicate}: ${plan().name}`}
+                      onClick={() => void session.duplicatePlan(plan().id, t().copySuffix)}><Icon name="copy" /></button>
+                    <button type="button" class="icon-button danger" title={t().delete} aria-label={`${t().delete}: ${plan().name}`}
+                      onClick={() => setDeleting(plan())}><Icon name="trash" /></button>
+                  </div>
+                </li>
+              );
+            }}
           </For>
         </ul>
       </Show>

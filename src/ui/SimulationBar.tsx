@@ -1,4 +1,4 @@
-import { createSignal, Show } from 'solid-js';
+import { createEffect, createSignal, on, Show } from 'solid-js';
 import type { PlanSession } from '../app/session.ts';
 import type { Plan } from '../engine/model/plan.ts';
 import { formatNumber } from '../i18n/numbers.ts';
@@ -28,9 +28,21 @@ export function SimulationBar(props: { session: PlanSession; plan: Plan }) {
   };
   const count = (n: number) => formatNumber(n, lang(), 0);
 
+  // "Simulate" is disabled while it runs and "Stop" goes when it ends: the keyboard focus moves
+  // from one to the other instead of falling to the page.
+  let simulateButton!: HTMLButtonElement;
+  let cancelButton: HTMLButtonElement | undefined;
+  const running = () => !!progress();
+  createEffect(on(running, (now) => {
+    const active = document.activeElement;
+    const lost = !active || active === document.body;
+    if (now && (lost || active === simulateButton)) cancelButton?.focus();
+    else if (!now && (lost || active === cancelButton)) simulateButton.focus();
+  }, { defer: true }));
+
   return (
     <div class="simulation-bar" data-testid="simulation-bar">
-      <button type="button" class="button" title={t().simulateHint} disabled={!!progress()} data-testid="simulate"
+      <button ref={simulateButton} type="button" class="button" title={t().simulateHint} disabled={!!progress()} data-testid="simulate"
         onClick={() => void props.session.simulate({ seed: seed() })}>
         {t().simulate}
       </button>
@@ -43,7 +55,7 @@ export function SimulationBar(props: { session: PlanSession; plan: Plan }) {
           <>
             <progress max={p().total} value={p().done} aria-label={t().simulating(count(p().done), count(p().total), p().preview)} data-testid="simulation-progress" />
             <span class="simulation-status" aria-live="polite">{t().simulating(count(p().done), count(p().total), p().preview)}</span>
-            <button type="button" class="button" data-testid="cancel-simulation" onClick={() => props.session.cancelSimulation()}>{t().cancelSimulation}</button>
+            <button ref={cancelButton} type="button" class="button" data-testid="cancel-simulation" onClick={() => props.session.cancelSimulation()}>{t().cancelSimulation}</button>
           </>
         )}
       </Show>

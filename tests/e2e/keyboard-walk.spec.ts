@@ -1,0 +1,457 @@
+/**
+ * Issue 6: every feature works from the keyboard alone and focus is always visible. These tests
+ * drive the built app with `page.keyboard` only (Tab, Shift+Tab, F6, arrows, Enter, Escape, F2,
+ * typing); locators are used only to check what the planner would see. At every stop the focused
+ * element must show a ring (an outline or a box-shadow) and must not be <body>; a dialog that
+ * closes gives the focus back to what opened it. Screens no other test checks get an axe run.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { makeIndicator, makePlan } from '../../src/engine/model/factories.ts';
+import { serializePlanFile } from '../../src/format/serialize.ts';
+import { cell, editLanded, expect, openApp, test } from './fixtures.ts';
+
+const EXAMPLE_NAME = 'Thanh Hóa — Thông tin và Truyền thông 2024';
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** What holds the keyboard focus, and whether it shows a ring. */
+async function focusState(page: Page): Promise<{ where: string; ring: boolean }> {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    if (!element || element === document.body || element === document.documentElement) return { where: 'body', ring: false };
+    const style = getComputedStyle(element);
+    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+    const shadow = style.boxShadow !== 'none';
+    const id = element.getAttribute('data-testid') ?? element.getAttribute('col-id');
+    const label = (element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 40);
+    return { where: `${element.tagName.toLowerCase()}${id ? `[${id}]` : ''} “${label}”`, ring: outline || shadow };
+  });
+}
+
+async function expectVisibleFocus(page: Page): Promise<void> {
+  const state = await focusState(page);
+  expect(state.where, 'the focus is on an element, not lost to the page').not.toBe('body');
+  expect(state.ring, `a focus ring shows on ${state.where}`).toBe(true);
+}
+
+/** Whether the element, or something inside it, has the focus. */
+async function holdsFocus(target: Locator): Promise<boolean> {
+  return target.evaluateAll((elements) => elements.some((e) => e === document.activeElement || e.contains(document.activeElement)));
+}
+
+async function expectFocusOn(page: Page, target: Locator): Promise<void> {
+  await expect.poll(() => holdsFocus(target), { message: `focus on ${target.toString()}` }).toBe(true);
+  await expectVisibleFocus(page);
+}
+
+/** Presses a key until the target has the focus, checking the ring at every stop on the way. */
+async function pressUntil(page: Page, key: string, target: Locator, max = 40): Promise<void> {
+  if (await holdsFocus(target)) return;
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(key);
+    await expectVisibleFocus(page);
+    if (await holdsFocus(target)) return;
+  }
+  throw new Error(`${key} pressed ${max} times never reached ${target.toString()} (now on ${(await focusState(page)).where})`);
+}
+
+/** Tab or Shift+Tab, whichever way the target lies from the focus, until it is reached. */
+async function tabTo(page: Page, target: Locator, max = 40): Promise<void> {
+  await expect(target).toBeVisible();
+  const ahead = await target.evaluate((element) => {
+    const active = document.activeElement;
+    if (!active || active === document.body) return true;
+    return (active.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  });
+  await pressUntil(page, ahead ? 'Tab' : 'Shift+Tab', target, max);
+}
+
+/** F6 until the focus is in the region (the app's way between plan list, toolbar, grid, panels). */
+async function regionTo(page: Page, region: Locator): Promise<void> {
+  await pressUntil(page, 'F6', region, 12);
+}
+
+/** Picks an option of the focused <select> with the arrow keys. */
+async function chooseWithArrows(page: Page, select: Locator, value: string): Promise<void> {
+  await expectFocusOn(page, select);
+  const { from, to } = await select.evaluate((element, wanted) => {
+    const options = [...(element as HTMLSelectElement).options];
+    return { from: (element as HTMLSelectElement).selectedIndex, to: options.findIndex((o) => o.value === wanted) };
+  }, value);
+  expect(to, `option ${value}`).toBeGreaterThanOrEqual(0);
+  for (let i = from; i < to; i++) await page.keyboard.press('ArrowDown');
+  for (let i = from; i > to; i--) await page.keyboard.press('ArrowUp');
+  await expect(select).toHaveValue(value);
+}
+
+test('the plan list from the keyboard: create, rename, duplicate, open, delete and undo', async ({ page }) => {
+  await openApp(page);
+  const item = (name: string) => page.getByTestId('plan-item').filter({ has: page.getByText(name, { exact: true }) });
+  const action = (verb: string, name: string) => page.getByRole('button', { name: `${verb}: ${name}`, exact: true });
+
+  await tabTo(page, page.getByTestId('new-plan'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('plan-title')).toHaveText('Kế hoạch mới');
+  await expect(page.getByTestId('plan-item')).toHaveCount(2);
+  await expectVisibleFocus(page);
+
+  await tabTo(page, action('Đổi tên', 'Kế hoạch mới'));
+  await page.keyboard.press('Enter');
+  const rename = page.getByTestId('rename-dialog');
+  await expect(rename).toBeVisible();
+  await expectFocusOn(page, rename.locator('input'));
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Kế hoạch bưu chính');
+  await page.keyboard.press('Enter');
+  await expect(rename).toBeHidden();
+  await expect(page.getByTestId('plan-title')).toHaveText('Kế hoạch bưu chính');
+  // The focus is back on the rename button of the same plan, now under its new name.
+  await expectFocusOn(page, action('Đổi tên', 'Kế hoạch bưu chính'));
+
+  await page.keyboard.press('Tab');
+  await expectFocusOn(page, action('Nhân bản', 'Kế hoạch bưu chính'));
+  await page.keyboard.press('Enter');
+  await expect(item('Kế hoạch bưu chính (bản sao)')).toHaveCount(1);
+  await expectFocusOn(page, action('Nhân bản', 'Kế hoạch bưu chính'));
+
+  await tabTo(page, item(EXAMPLE_NAME).locator('.plan-open'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('plan-title')).toHaveText(EXAMPLE_NAME);
+  await expectFocusOn(page, item(EXAMPLE_NAME).locator('.plan-open'));
+
+  // Delete: Escape cancels and gives the focus back; then confirmed.
+  const deleteCopy = action('Xoá', 'Kế hoạch bưu chính (bản sao)');
+  await tabTo(page, deleteCopy);
+  await page.keyboard.press('Enter');
+  const confirm = page.getByTestId('delete-dialog');
+  await expect(confirm).toBeVisible();
+  await expectFocusOn(page, confirm.getByRole('button', { name: 'Huỷ' }));
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expectFocusOn(page, deleteCopy);
+  await page.keyboard.press('Enter');
+  await expect(confirm).toBeVisible();
+  await tabTo(page, page.getByTestId('confirm-delete'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('plan-item')).toHaveCount(2);
+  // The focus goes to the plan that took the deleted one's place.
+  await expectFocusOn(page, page.locator('.plan-list .plan-open'));
+
+  // The undo offered in the notice is one F6 away.
+  const notice = page.getByTestId('notice-info').filter({ hasText: 'Đã xoá' });
+  await regionTo(page, notice);
+  await expectFocusOn(page, notice.getByRole('button', { name: 'Hoàn tác' }));
+  await page.keyboard.press('Enter');
+  await expect(item('Kế hoạch bưu chính (bản sao)')).toHaveCount(1);
+  await expect(notice).toHaveCount(0);
+  await expectVisibleFocus(page);
+});
+
+test('the grid and the inspector from the keyboard: move, edit, cancel, undo, redo, change a method and a target', async ({ page }) => {
+  await openApp(page);
+  // F6 goes from region to region: header, plan list, toolbar, bars, then the grid's first cell.
+  await regionTo(page, page.getByTestId('plan-grid'));
+  await expectFocusOn(page, page.locator('.ag-row[row-index="0"] .ag-cell[col-id="name"]'));
+
+  await page.keyboard.press('ArrowDown');
+  await expectFocusOn(page, cell(page, 'mobile_subscribers', 'name'));
+  await expect(page.getByTestId('inspector')).toContainText('mobile_subscribers');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  const target = cell(page, 'mobile_subscribers', 'target');
+  await expectFocusOn(page, target);
+  await expect(target).toHaveText('3,00');
+
+  // Enter edits; Enter commits and moves down.
+  await page.keyboard.press('Enter');
+  const editor = page.locator('.ag-cell-inline-editing input');
+  await expectFocusOn(page, editor);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('3,5');
+  await page.keyboard.press('Enter');
+  await editLanded(page);
+  await expect(target).toHaveText('3,50');
+  await expectVisibleFocus(page);
+  await page.keyboard.press('ArrowUp');
+  await expectFocusOn(page, target);
+
+  // F2 edits too; Escape throws the typing away.
+  await page.keyboard.press('F2');
+  await expectFocusOn(page, editor);
+  await page.keyboard.type('9');
+  await page.keyboard.press('Escape');
+  await expect(editor).toHaveCount(0);
+  await expect(target).toHaveText('3,50');
+  await expectFocusOn(page, target);
+
+  // Typing on a cell starts an edit with what is typed.
+  await page.keyboard.type('4');
+  await expectFocusOn(page, editor);
+  await page.keyboard.press('Enter');
+  await editLanded(page);
+  await expect(target).toHaveText('4,00');
+  await page.keyboard.press('ArrowUp');
+  await expectFocusOn(page, target);
+
+  await page.keyboard.press('Control+z');
+  await expect(target).toHaveText('3,50');
+  await page.keyboard.press('Control+z');
+  await expect(target).toHaveText('3,00');
+  await page.keyboard.press('Control+y');
+  await expect(target).toHaveText('3,50');
+  await expectFocusOn(page, target);
+
+  // Tab and Shift+Tab move across cells.
+  await page.keyboard.press('Tab');
+  await expectFocusOn(page, cell(page, 'mobile_subscribers', 'targetPeriod'));
+  await page.keyboard.press('Shift+Tab');
+  await expectFocusOn(page, target);
+
+  // The inspector is the next region after the grid.
+  const inspector = page.getByTestId('inspector');
+  await regionTo(page, inspector);
+  const method = page.getByTestId('field-method');
+  await tabTo(page, method);
+  const before = await cell(page, 'mobile_subscribers', 'method').textContent();
+  const next = await method.evaluate((element) => {
+    const select = element as HTMLSelectElement;
+    return select.options[select.selectedIndex + 1]?.value ?? select.options[select.selectedIndex - 1]?.value ?? '';
+  });
+  await chooseWithArrows(page, method, next);
+  await expect(cell(page, 'mobile_subscribers', 'method')).not.toHaveText(before ?? '');
+  await expectFocusOn(page, method);
+
+  const targetValue = inspector.getByRole('textbox', { name: 'Chỉ tiêu cần đạt', exact: true });
+  await tabTo(page, targetValue);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('3,2');
+  await page.keyboard.press('Enter');
+  await expect(target).toHaveText('3,20');
+  await expectVisibleFocus(page);
+
+  // Closing the inspector does not drop the focus to the page.
+  await tabTo(page, inspector.getByRole('button', { name: 'Đóng bảng thuộc tính' }));
+  await page.keyboard.press('Enter');
+  await expect(inspector).toBeHidden();
+  await expectVisibleFocus(page);
+});
+
+test('scenarios, compare, goal seek, history, snapshots, report, export and language from the keyboard', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+
+  // Scenarios: fork, switch, compare.
+  await tabTo(page, page.getByTestId('fork-scenario'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('scenario-tab-s1')).toHaveAttribute('aria-selected', 'true');
+  await expectFocusOn(page, page.getByTestId('fork-scenario'));
+  await tabTo(page, page.getByTestId('scenario-tab-base'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('scenario-tab-base')).toHaveAttribute('aria-selected', 'true');
+  await tabTo(page, page.getByTestId('scenario-tab-s1'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('scenario-tab-s1')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('scenario-note')).toBeVisible();
+  await tabTo(page, page.getByTestId('compare-scenarios'));
+  await page.keyboard.press('Enter');
+  const compare = page.getByTestId('compare-dialog');
+  await expect(compare).toBeVisible();
+  await expect.poll(() => holdsFocus(compare)).toBe(true);
+  await expectVisibleFocus(page);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(compare).toBeHidden();
+  await expectFocusOn(page, page.getByTestId('compare-scenarios'));
+  await tabTo(page, page.getByTestId('scenario-tab-base'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('scenario-tab-base')).toHaveAttribute('aria-selected', 'true');
+
+  // Goal seek: ask, answer, apply.
+  await tabTo(page, page.getByTestId('open-goal-seek'));
+  await page.keyboard.press('Enter');
+  const seek = page.getByTestId('goal-seek-dialog');
+  await expect(seek).toBeVisible();
+  await chooseWithArrows(page, seek.locator('select[name="target"]'), 'mobile_density');
+  await page.keyboard.press('Tab');
+  await expectFocusOn(page, seek.locator('input[name="value"]'));
+  await page.keyboard.type('82');
+  await page.keyboard.press('Tab');
+  await chooseWithArrows(page, seek.locator('select[name="period"]'), '2025');
+  await page.keyboard.press('Tab');
+  await chooseWithArrows(page, seek.locator('select[name="input"]'), 'population');
+  await page.keyboard.press('Tab');
+  await chooseWithArrows(page, seek.locator('select[name="parameter"]'), 'level');
+  await tabTo(page, page.getByTestId('goal-seek-run'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('goal-seek-answer')).toContainText('3,68');
+  await expectVisibleFocus(page);
+  await tabTo(page, page.getByTestId('goal-seek-apply'));
+  await page.keyboard.press('Enter');
+  await expect(seek).toBeHidden();
+  await expect(cell(page, 'mobile_density', 'p:3')).toHaveText('82,0');
+  await expectFocusOn(page, page.getByTestId('open-goal-seek'));
+
+  // Simulation without a range says what is missing; the focus stays on the button.
+  await tabTo(page, page.getByTestId('simulate'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('simulation-problem')).toBeVisible();
+  await expectFocusOn(page, page.getByTestId('simulate'));
+
+  // History: open, go back to the start, go forward again.
+  await tabTo(page, page.getByTestId('toggle-history'));
+  await page.keyboard.press('Enter');
+  const history = page.getByTestId('history');
+  await expect(history).toBeVisible();
+  await expect(page.getByTestId('toggle-history')).toHaveAttribute('aria-pressed', 'true');
+  await regionTo(page, history);
+  await tabTo(page, history.locator('.history-start'));
+  await page.keyboard.press('Enter');
+  await expect(cell(page, 'mobile_density', 'p:3')).toHaveText('82,6');
+  await expectFocusOn(page, history.locator('.history-start'));
+  // The top undone entry is the farthest: choosing it redoes everything.
+  await tabTo(page, history.locator('.history-undone .history-item').first());
+  await page.keyboard.press('Enter');
+  await expect(cell(page, 'mobile_density', 'p:3')).toHaveText('82,0');
+  await expectFocusOn(page, history.locator('.history-current .history-item'));
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Snapshots: open the panel, keep one, compare it, close the comparison and the panel.
+  await regionTo(page, page.locator('.plan-header'));
+  await tabTo(page, page.getByTestId('toggle-snapshots'));
+  await page.keyboard.press('Enter');
+  const snapshots = page.getByTestId('snapshots');
+  await expect(snapshots).toBeVisible();
+  await regionTo(page, snapshots);
+  await tabTo(page, page.getByTestId('snapshot-name'));
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('gửi Sở');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('snapshot-item')).toHaveCount(1);
+  await expectVisibleFocus(page);
+  expect(await seriousViolations(page)).toEqual([]);
+  await tabTo(page, page.getByTestId('compare-snapshot'));
+  await page.keyboard.press('Enter');
+  const snapshotCompare = page.getByTestId('snapshot-compare');
+  await expect(snapshotCompare).toBeVisible();
+  await expectVisibleFocus(page);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(snapshotCompare).toBeHidden();
+  await expectFocusOn(page, page.getByTestId('compare-snapshot'));
+  await tabTo(page, page.getByTestId('close-snapshots'));
+  await page.keyboard.press('Enter');
+  await expect(snapshots).toBeHidden();
+  await expectVisibleFocus(page);
+
+  // Report: open, back.
+  await regionTo(page, page.locator('.plan-header'));
+  await tabTo(page, page.getByTestId('open-report'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('report')).toBeVisible();
+  await expectFocusOn(page, page.getByTestId('report-print'));
+  await tabTo(page, page.getByTestId('report-close'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('report')).toBeHidden();
+  await expectFocusOn(page, page.getByTestId('open-report'));
+
+  // Export: the plan file, then a CSV from the spreadsheet menu.
+  await tabTo(page, page.getByTestId('export-plan'));
+  const planFile = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  expect((await planFile).suggestedFilename()).toMatch(/\.json$/);
+  await expectFocusOn(page, page.getByTestId('export-plan'));
+  const menu = page.getByTestId('export-menu');
+  await tabTo(page, menu.locator('summary'));
+  await page.keyboard.press('Enter');
+  await expect(menu).toHaveAttribute('open', '');
+  await tabTo(page, page.getByTestId('export-csv-vi'));
+  expect(await seriousViolations(page)).toEqual([]);
+  const csvFile = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  expect((await csvFile).suggestedFilename()).toMatch(/\.csv$/);
+  await expectVisibleFocus(page);
+
+  // Language: the header's switch, with the arrow keys.
+  await tabTo(page, page.getByTestId('language'), 60);
+  await chooseWithArrows(page, page.getByTestId('language'), 'en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByTestId('open-report')).toHaveText('Report');
+  await expectFocusOn(page, page.getByTestId('language'));
+});
+
+test('importing a plan through the file chooser, a simulation stopped and the add and CSV dialogs from the keyboard', async ({ page, profile }) => {
+  test.setTimeout(120_000);
+  // 100 ranged indicators × 120 months: a simulation long enough to stop.
+  const indicators = Array.from({ length: 100 }, (_, i) => makeIndicator({
+    id: `x${i}`,
+    name: { vi: `Chỉ tiêu ${i}` },
+    actuals: { '2024-01': 100 + i },
+    projection: { method: 'growth', rate: 0.004 },
+    range: { distribution: 'pert', of: 'rate', low: -0.002, likely: 0.004, high: 0.01 },
+    targets: [{ period: '2033-12', value: 150 + i, direction: 'atLeast' }],
+  }));
+  const plan = makePlan({ id: 'keyboard-simulation', name: 'Mô phỏng lớn', calendar: { periodicity: 'month', start: '2024-01', end: '2033-12' }, indicators });
+  const file = join(profile.dir, 'big.json');
+  writeFileSync(file, serializePlanFile(plan, { app: 'test', exportedAt: new Date().toISOString() }));
+
+  await openApp(page);
+  // Listening turns on Playwright's file-chooser interception, which takes a round trip: before
+  // the walk to the button, so a single key press cannot outrun it.
+  const chooser = page.waitForEvent('filechooser');
+  await tabTo(page, page.getByTestId('import-plan'));
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles(file);
+  const preview = page.getByTestId('import-preview-dialog');
+  await expect(preview).toBeVisible();
+  await expectFocusOn(page, page.getByTestId('import-new'));
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('plan-title')).toHaveText('Mô phỏng lớn');
+  await expectFocusOn(page, page.getByTestId('import-plan'));
+
+  // Simulate, then stop: the focus goes from one button to the other.
+  await regionTo(page, page.locator('.plan-bars'));
+  await tabTo(page, page.getByTestId('simulate'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('simulation-progress')).toBeVisible();
+  await expectFocusOn(page, page.getByTestId('cancel-simulation'));
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('simulation-progress')).toBeHidden();
+  await expectFocusOn(page, page.getByTestId('simulate'));
+
+  // The CSV import dialog opens and closes with Escape.
+  await regionTo(page, page.locator('.plan-header'));
+  await tabTo(page, page.getByTestId('import-csv'));
+  await page.keyboard.press('Enter');
+  const csv = page.getByTestId('csv-import-dialog');
+  await expect(csv).toBeVisible();
+  await expect.poll(() => holdsFocus(csv)).toBe(true);
+  await expectVisibleFocus(page);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(csv).toBeHidden();
+  await expectFocusOn(page, page.getByTestId('import-csv'));
+
+  // A new indicator, typed and submitted with Enter.
+  await tabTo(page, page.getByTestId('add-indicator'));
+  await page.keyboard.press('Enter');
+  const add = page.getByTestId('add-indicator-dialog');
+  await expect(add).toBeVisible();
+  await expectFocusOn(page, add.locator('input[name="name"]'));
+  await page.keyboard.type('Doanh thu bưu chính');
+  await page.keyboard.press('Enter');
+  await expect(add).toBeHidden();
+  // Row 101 is below the grid's rendered rows; the list counts it.
+  await expect(page.getByTestId('plan-item').filter({ hasText: 'Mô phỏng lớn' })).toContainText('101 chỉ tiêu');
+  await expectFocusOn(page, page.getByTestId('add-indicator'));
+});
