@@ -112,7 +112,7 @@ export const en: Messages = {
   },
   errorCell: '#ERROR',
   planProblem: 'The plan cannot be computed',
-  keyboardHint: 'Type to edit • Enter/F2: edit cell • Esc: cancel • Ctrl+Z / Ctrl+Y: undo / redo',
+  keyboardHint: 'Type to edit • Enter/F2: edit cell • Esc: cancel • Ctrl+Z / Ctrl+Y: undo / redo • F6: next area',
   undone: (what: string) => `Undone: ${what}`,
   nothingToUndo: 'Nothing to undo.',
   source: 'Source',

@@ -112,7 +112,7 @@ const vi = {
   },
   errorCell: '#LỖI',
   planProblem: 'Không tính được kế hoạch',
-  keyboardHint: 'Nhập số để sửa • Enter/F2: sửa ô • Esc: huỷ • Ctrl+Z / Ctrl+Y: hoàn tác / làm lại',
+  keyboardHint: 'Nhập số để sửa • Enter/F2: sửa ô • Esc: huỷ • Ctrl+Z / Ctrl+Y: hoàn tác / làm lại • F6: sang vùng khác',
   undone: (what: string) => `Đã hoàn tác: ${what}`,
   nothingToUndo: 'Không còn gì để hoàn tác.',
   source: 'Nguồn',
