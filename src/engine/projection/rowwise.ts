@@ -624,7 +624,9 @@ function chooseByComparison(comparison: { op: ComparisonOp; left: Rowwise; right
   if (code !== COMPARISON_CODE['>'] && code !== COMPARISON_CODE['<']) return operation(out, inputs, exact);
   const greater = code === COMPARISON_CODE['>'];
   return operation(out, inputs, () => {
-    const x = X, y = Y, p = A, q = B, o = out, m = n, xa = sa, xb = sb, g = greater;
+    const x = X, y = Y, p = A, q = B, o = out, m = o.length, xa = sa, xb = sb, g = greater;
+    // Never true (every row has the periods' length), but it lets the compiler drop bounds checks.
+    if (x.length < m || y.length < m || p.length < m || q.length < m) return;
     let s = 0;
     for (let t = 0; t < m; t++) {
       const u = x[t] as number;
@@ -652,9 +654,11 @@ function extremum(fn: 'min' | 'max', args: readonly Rowwise[], out: Float64Array
         // Math.min is the fold but for the sign of a zero (min(0, -0) folds to 0): zeros take the fold.
         ? () => { const a = A, b = B, o = out, m = n; let bad = false; for (let t = 0; t < m; t++) { const x = a[t] as number, y = b[t] as number; let r = Math.min(x, y); if (r === 0) r = y < x ? y : x; if (Math.abs(r) === Infinity) bad = true; o[t] = r; } if (bad) scratch.flagged = true; }
         : () => { const a = A, b = B, o = out, m = n; let bad = false; for (let t = 0; t < m; t++) { const x = a[t] as number, y = b[t] as number; let r = Math.max(x, y); if (r === 0) r = y > x ? y : x; if (Math.abs(r) === Infinity) bad = true; o[t] = r; } if (bad) scratch.flagged = true; };
+      // Between finite values the fold is one comparison (and keeps the zero it should); a blank
+      // or an infinity shows in the sum, and the exact loop decides.
       const loop = fn === 'min'
-        ? () => { const a = A, b = B, o = out, m = n; let s = 0; for (let t = 0; t < m; t++) { const x = a[t] as number, y = b[t] as number; let r = Math.min(x, y); if (r === 0) r = y < x ? y : x; s += r * 0; o[t] = r; } if (s !== 0) exact(); }
-        : () => { const a = A, b = B, o = out, m = n; let s = 0; for (let t = 0; t < m; t++) { const x = a[t] as number, y = b[t] as number; let r = Math.max(x, y); if (r === 0) r = y > x ? y : x; s += r * 0; o[t] = r; } if (s !== 0) exact(); };
+        ? () => { const a = A, b = B, o = out, m = n; let s = 0; for (let t = 0; t < m; t++) { const x = a[t] as number, y = b[t] as number; s += (x + y) * 0; o[t] = y < x ? y : x; } if (s !== 0) exact(); }
+        : () => { const a = A, b = B, o = out, m = n; let s = 0; for (let t = 0; t < m; t++) { const x = a[t] as number, y = b[t] as number; s += (x + y) * 0; o[t] = y > x ? y : x; } if (s !== 0) exact(); };
       return operation(out, args, loop);
     }
     const exact = fn === 'min'
