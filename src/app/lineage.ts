@@ -37,8 +37,11 @@ export interface ImportLineage {
 export interface LineageKeeper {
   /** The plan file's text with the plan's lineage, the exported revision recorded in storage. */
   exportText(plan: Plan, meta: Omit<ExportMeta, 'lineage'>): Promise<string>;
-  /** How a read file's plan stands to the local one; remembered for the import that may follow. */
-  compare(file: PlanFile, local: Plan | null): Promise<ImportLineage>;
+  /**
+   * How a read file's plan stands to the local one; remembered for the import that may follow.
+   * `revisionHash` is the file plan's, when the reader already computed it (the import worker).
+   */
+  compare(read: { file: PlanFile; revisionHash?: string }, local: Plan | null): Promise<ImportLineage>;
   /**
    * After an import of the file last compared for this plan id was written: its lineage and its
    * revision join the local plan's. Not for an import as a new copy (another plan).
@@ -65,10 +68,10 @@ export function createLineageKeeper(repo: PlanRepository): LineageKeeper {
       return serializePlanFile(plan, { ...meta, lineage });
     },
 
-    async compare(file, local) {
+    async compare({ file, revisionHash: knownHash }, local) {
       const [{ compareLineages, revisionHash }, { relation: guessRelation }] = await Promise.all([import('../format/lineage.ts'), import('../engine/scenarios/preview.ts')]);
       const incoming = file.plan;
-      const incomingHash = revisionHash(incoming);
+      const incomingHash = knownHash ?? revisionHash(incoming);
       read.set(incoming.id, { plan: incoming, hash: incomingHash, lineage: file.lineage ?? [] });
       if (local === null) return { relation: 'unrelated', known: false, base: null };
       const guessed = (): ImportLineage => ({ relation: guessRelation(local, incoming), known: false, base: null });

@@ -540,15 +540,16 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
       return { fileName: planFileName(current.name, 'json'), text };
     },
     async readImport(text) {
-      const { parsePlanFile } = await import('../format/parse.ts');
-      const parsed = parsePlanFile(text);
+      // A large file is read in a worker of its own (src/client/import-client.ts).
+      const { readImportFile } = await import('../client/import-client.ts');
+      const parsed = await readImportFile(text);
       if (!parsed.ok) return { kind: 'refused', issues: parsed.error };
       const incoming = parsed.value.file.plan;
       // The local plan as stored, with every pending edit in it.
       await session.flush();
       const local = await repo.getPlan(incoming.id);
       const localPlan = local.ok ? local.value : null;
-      return { kind: 'preview', incoming, local: localPlan, warnings: parsed.value.warnings, lineage: await lineage.compare(parsed.value.file, localPlan) };
+      return { kind: 'preview', incoming, local: localPlan, warnings: parsed.value.warnings, lineage: await lineage.compare(parsed.value, localPlan) };
     },
     async importNew(incoming, options = {}) {
       const now = new Date().toISOString();

@@ -55,7 +55,7 @@ class Browser {
     const { file } = parsed.value;
     const stored = await this.repo.getPlan(file.plan.id);
     const local = stored.ok ? stored.value : null;
-    return { file, local, lineage: await this.keeper.compare(file, local) };
+    return { file, local, lineage: await this.keeper.compare({ file }, local) };
   }
 
   async importNew(text: string): Promise<void> {

@@ -1,0 +1,32 @@
+/**
+ * What the import reads from a file, in one call that can run in a worker
+ * (workers/import.worker.ts): the checked file, and the revision hash of its plan (lineage.ts),
+ * which on a large plan costs a serialisation and a SHA-256 the main thread need not pay.
+ */
+import type { Result } from '../engine/result.ts';
+import type { FileIssue } from './issues.ts';
+import { revisionHash } from './lineage.ts';
+import { parsePlanFile, type ParsedPlanFile } from './parse.ts';
+
+export interface ReadPlanFile extends ParsedPlanFile {
+  /** `revisionHash(file.plan)`. */
+  readonly revisionHash: string;
+}
+
+/** `parsePlanFile`, plus the plan's revision hash when the file is accepted. Never throws. */
+export function readPlanFile(text: string): Result<ReadPlanFile, FileIssue[]> {
+  const parsed = parsePlanFile(text);
+  if (!parsed.ok) return parsed;
+  try {
+    return { ok: true, value: { ...parsed.value, revisionHash: revisionHash(parsed.value.file.plan) } };
+  } catch {
+    return { ok: false, error: [{ path: '', code: 'internal' }] };
+  }
+}
+
+/** What the import worker exposes: only this. */
+export interface ImportWorkerApi {
+  read(text: string): Result<ReadPlanFile, FileIssue[]>;
+}
+
+export const importWorkerApi: ImportWorkerApi = { read: readPlanFile };
