@@ -33,6 +33,14 @@ import { roundHalfAway } from '../formula/functions.ts';
 
 type Loop = () => void;
 
+/**
+ * What a fast loop runs when its sum of `value * 0` is not 0: the exact loop, unless the caller
+ * wraps it (a row of one operation recomputes itself cell by cell from there).
+ */
+export interface Fallback {
+  run: Loop;
+}
+
 /** Scratch rows shared by every formula of a program (rows run one at a time). */
 export class Scratch {
   flagged = false;
@@ -80,6 +88,8 @@ interface Rowwise {
   arithmetic?: Arithmetic;
   /** Set on a comparison: an `if` reading it compares in its own loop instead. */
   comparison?: { op: ComparisonOp; left: Rowwise; right: Rowwise };
+  /** Set when `loop` only tests its row as a whole: what it runs when the test fails. */
+  fallback?: Fallback;
 }
 
 /** What an arithmetic loop computes, for fusions: `(A[t] * sa op B[t] * sb) * post`. */
@@ -95,6 +105,11 @@ export interface RowwiseForm {
   row: Float64Array;
   /** The loops to run, in order. */
   ops: readonly Loop[];
+  /**
+   * The last loop's fallback, when that loop sets `scratch.flagged` only from it: a caller that
+   * runs a row of one loop may wrap it, and call the loop alone.
+   */
+  fallback: Fallback | null;
 }
 
 export interface RowwiseContext {
@@ -106,6 +121,7 @@ export interface RowwiseContext {
   scratch: Scratch;
 }
 
+const NOTHING: Loop = () => {};
 const NO_ROW = new Float64Array(0);
 const NO_INPUTS: readonly Rowwise[] = [];
 
@@ -251,7 +267,7 @@ export function compileRowwise(ast: FormulaAst, ctx: RowwiseContext, root: Float
   let top = compiled;
   if (top.constant !== undefined) top = rowOperand(scratch.constant(top.constant));
   else if (top.scale !== 1) top = scaled(top, root, n, scratch);
-  return { row: top.row, ops: schedule(top) };
+  return { row: top.row, ops: schedule(top), fallback: top.loop ? top.fallback ?? null : null };
 }
 
 /** The loops of a tree, inputs first (each once), so that a row runs as a flat list. */
@@ -292,12 +308,14 @@ function scaled(x: Rowwise, out: Float64Array, n: number, scratch: Scratch): Row
     }
     if (bad) scratch.flagged = true;
   };
-  return operation(out, [x], () => {
+  const fallback: Fallback = { run: exact };
+  const loop = (): void => {
     const a = A, o = out, m = n, kk = k;
     let s = 0;
     for (let t = 0; t < m; t++) { const r = (a[t] as number) * kk; s += r * 0; o[t] = r; }
-    if (s !== 0) exact();
-  });
+    if (s !== 0) fallback.run();
+  };
+  return { ...operation(out, [x], loop), fallback };
 }
 
 /**
@@ -324,23 +342,29 @@ function arithmetic(op: ArithmeticOp, left: Rowwise, right: Rowwise, out: Float6
     const exact = left.scale === 1 && right.scale === 1
       ? plainRows(op, left.row, right.row, result, fused, n, scratch)
       : scaledRows(op, left, right, result, fused, n, scratch);
+    const fallback: Fallback = { run: exact };
+    result.fallback = fallback;
     if (inner && right.scale === 1 && left.scale === 1) {
       const innerLeft = inner === fusable(left);
       const outer = innerLeft ? right : left;
       result.inputs = [...(innerLeft ? left.inputs : right.inputs), outer];
-      result.loop = fusedRows(inner, op, innerLeft, outer.row, result, fused, n, exact);
+      const exactInner = inner.plainRows.exact;
+      fallback.run = () => { exactInner(); exact(); };
+      result.loop = fusedRows(inner, op, innerLeft, outer.row, result, fused, n, fallback);
     } else if (left.scale === 1 && right.scale === 1) {
-      result.loop = fastPlainRows(op, left.row, right.row, result, fused, n, exact);
+      result.loop = fastPlainRows(op, left.row, right.row, result, fused, n, fallback);
       // Only a loop that writes its row may be fused into another (a fused one leaves its inner row unwritten).
       fused.plainRows = { A: left.row, B: right.row, exact };
     } else {
-      result.loop = fastScaledRows(op, left, right, result, fused, n, exact);
+      result.loop = fastScaledRows(op, left, right, result, fused, n, fallback);
     }
     return result;
   }
+  const fallback: Fallback = { run: NOTHING };
+  result.fallback = fallback;
   result.loop = kb !== undefined
-    ? rowAndConstant(op, left, kb, result, fused, n, scratch)
-    : constantAndRow(op, ka as number, right, result, fused, n, scratch);
+    ? rowAndConstant(op, left, kb, result, fused, n, scratch, fallback)
+    : constantAndRow(op, ka as number, right, result, fused, n, scratch, fallback);
   return result;
 }
 
@@ -359,11 +383,10 @@ const OP_CODE: Readonly<Record<ArithmeticOp, number>> = { '+': 0, '-': 1, '*': 2
  * non-finite inner value, operand or result sends the pair to their exact loops (inner, then
  * outer), which write and flag as two loops would.
  */
-function fusedRows(inner: Arithmetic & { plainRows: NonNullable<Arithmetic['plainRows']> }, op: ArithmeticOp, innerLeft: boolean, C: Float64Array, result: Rowwise, fused: Arithmetic, n: number, exact: Loop): Loop {
-  const { A, B, exact: exactInner } = inner.plainRows;
+function fusedRows(inner: Arithmetic & { plainRows: NonNullable<Arithmetic['plainRows']> }, op: ArithmeticOp, innerLeft: boolean, C: Float64Array, result: Rowwise, fused: Arithmetic, n: number, fallback: Fallback): Loop {
+  const { A, B } = inner.plainRows;
   const c1 = OP_CODE[inner.op];
   const c2 = OP_CODE[op];
-  const slow = (): void => { exactInner(); exact(); };
   return () => {
     const a = A, b = B, c = C, o = result.row, p = fused.post, m = n, f1 = c1, f2 = c2, first = innerLeft;
     let s = 0;
@@ -377,29 +400,29 @@ function fusedRows(inner: Arithmetic & { plainRows: NonNullable<Arithmetic['plai
       s += (q + r + v) * 0;
       o[t] = r;
     }
-    if (s !== 0) slow();
+    if (s !== 0) fallback.run();
   };
 }
 
 /** Both operands rows of scale 1: `(a op b) * post`, one sum of `r * 0` (v too for `/`). */
-function fastPlainRows(op: ArithmeticOp, A: Float64Array, B: Float64Array, result: Rowwise, fused: Arithmetic, n: number, exact: Loop): Loop {
+function fastPlainRows(op: ArithmeticOp, A: Float64Array, B: Float64Array, result: Rowwise, fused: Arithmetic, n: number, fallback: Fallback): Loop {
   switch (op) {
-    case '+': return () => { const a = A, b = B, o = result.row, p = fused.post, m = n; let s = 0; for (let t = 0; t < m; t++) { const r = ((a[t] as number) + (b[t] as number)) * p; s += r * 0; o[t] = r; } if (s !== 0) exact(); };
-    case '-': return () => { const a = A, b = B, o = result.row, p = fused.post, m = n; let s = 0; for (let t = 0; t < m; t++) { const r = ((a[t] as number) - (b[t] as number)) * p; s += r * 0; o[t] = r; } if (s !== 0) exact(); };
-    case '*': return () => { const a = A, b = B, o = result.row, p = fused.post, m = n; let s = 0; for (let t = 0; t < m; t++) { const r = ((a[t] as number) * (b[t] as number)) * p; s += r * 0; o[t] = r; } if (s !== 0) exact(); };
-    case '/': return () => { const a = A, b = B, o = result.row, p = fused.post, m = n; let s = 0; for (let t = 0; t < m; t++) { const y = b[t] as number, r = ((a[t] as number) / y) * p; s += (r + y) * 0; o[t] = r; } if (s !== 0) exact(); };
+    case '+': return () => { const a = A, b = B, o = result.row, p = fused.post, m = n; let s = 0; for (let t = 0; t < m; t++) { const r = ((a[t] as number) + (b[t] as number)) * p; s += r * 0; o[t] = r; } if (s !== 0) fallback.run(); };
+    case '-': return () => { const a = A, b = B, o = result.row, p = fused.post, m = n; let s = 0; for (let t = 0; t < m; t++) { const r = ((a[t] as number) - (b[t] as number)) * p; s += r * 0; o[t] = r; } if (s !== 0) fallback.run(); };
+    case '*': return () => { const a = A, b = B, o = result.row, p = fused.post, m = n; let s = 0; for (let t = 0; t < m; t++) { const r = ((a[t] as number) * (b[t] as number)) * p; s += r * 0; o[t] = r; } if (s !== 0) fallback.run(); };
+    case '/': return () => { const a = A, b = B, o = result.row, p = fused.post, m = n; let s = 0; for (let t = 0; t < m; t++) { const y = b[t] as number, r = ((a[t] as number) / y) * p; s += (r + y) * 0; o[t] = r; } if (s !== 0) fallback.run(); };
   }
 }
 
 /** Rows read through their scales: `(a * sa op b * sb) * post`. */
-function fastScaledRows(op: ArithmeticOp, left: Rowwise, right: Rowwise, result: Rowwise, fused: Arithmetic, n: number, exact: Loop): Loop {
+function fastScaledRows(op: ArithmeticOp, left: Rowwise, right: Rowwise, result: Rowwise, fused: Arithmetic, n: number, fallback: Fallback): Loop {
   const A = left.row, sa = left.scale;
   const B = right.row, sb = right.scale;
   switch (op) {
-    case '+': return () => { const a = A, b = B, o = result.row, p = fused.post, m = n, xa = sa, xb = sb; let s = 0; for (let t = 0; t < m; t++) { const r = ((a[t] as number) * xa + (b[t] as number) * xb) * p; s += r * 0; o[t] = r; } if (s !== 0) exact(); };
-    case '-': return () => { const a = A, b = B, o = result.row, p = fused.post, m = n, xa = sa, xb = sb; let s = 0; for (let t = 0; t < m; t++) { const r = ((a[t] as number) * xa - (b[t] as number) * xb) * p; s += r * 0; o[t] = r; } if (s !== 0) exact(); };
-    case '*': return () => { const a = A, b = B, o = result.row, p = fused.post, m = n, xa = sa, xb = sb; let s = 0; for (let t = 0; t < m; t++) { const r = (((a[t] as number) * xa) * ((b[t] as number) * xb)) * p; s += r * 0; o[t] = r; } if (s !== 0) exact(); };
-    case '/': return () => { const a = A, b = B, o = result.row, p = fused.post, m = n, xa = sa, xb = sb; let s = 0; for (let t = 0; t < m; t++) { const y = (b[t] as number) * xb, r = (((a[t] as number) * xa) / y) * p; s += (r + y) * 0; o[t] = r; } if (s !== 0) exact(); };
+    case '+': return () => { const a = A, b = B, o = result.row, p = fused.post, m = n, xa = sa, xb = sb; let s = 0; for (let t = 0; t < m; t++) { const r = ((a[t] as number) * xa + (b[t] as number) * xb) * p; s += r * 0; o[t] = r; } if (s !== 0) fallback.run(); };
+    case '-': return () => { const a = A, b = B, o = result.row, p = fused.post, m = n, xa = sa, xb = sb; let s = 0; for (let t = 0; t < m; t++) { const r = ((a[t] as number) * xa - (b[t] as number) * xb) * p; s += r * 0; o[t] = r; } if (s !== 0) fallback.run(); };
+    case '*': return () => { const a = A, b = B, o = result.row, p = fused.post, m = n, xa = sa, xb = sb; let s = 0; for (let t = 0; t < m; t++) { const r = (((a[t] as number) * xa) * ((b[t] as number) * xb)) * p; s += r * 0; o[t] = r; } if (s !== 0) fallback.run(); };
+    case '/': return () => { const a = A, b = B, o = result.row, p = fused.post, m = n, xa = sa, xb = sb; let s = 0; for (let t = 0; t < m; t++) { const y = (b[t] as number) * xb, r = (((a[t] as number) * xa) / y) * p; s += (r + y) * 0; o[t] = r; } if (s !== 0) fallback.run(); };
   }
 }
 
@@ -456,11 +479,11 @@ function plainRows(op: ArithmeticOp, A: Float64Array, B: Float64Array, result: R
 }
 
 /** `x op k`, k a nonzero constant for `/`: the fast loop, and the exact one it falls back to. */
-function rowAndConstant(op: ArithmeticOp, left: Rowwise, k: number, result: Rowwise, fused: Arithmetic, n: number, scratch: Scratch): Loop {
+function rowAndConstant(op: ArithmeticOp, left: Rowwise, k: number, result: Rowwise, fused: Arithmetic, n: number, scratch: Scratch, fallback: Fallback): Loop {
   const A = left.row, sa = left.scale;
   const flag = (bad: boolean): void => { if (bad) scratch.flagged = true; };
   let exact: Loop;
-  let fast: (exact: Loop) => Loop;
+  let fast: (slow: Fallback) => Loop;
   if (sa === 1) {
     // Plain operand: the loop without the multiplication by 1 and its check.
     switch (op) {
@@ -470,12 +493,13 @@ function rowAndConstant(op: ArithmeticOp, left: Rowwise, k: number, result: Roww
       case '/': exact = () => { const a = A, o = result.row, p = fused.post, m = n, kk = k; let bad = false; for (let t = 0; t < m; t++) { const r = ((a[t] as number) / kk) * p; if (Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); }; break;
     }
     switch (op) {
-      case '+': fast = (slow) => () => { const a = A, o = result.row, p = fused.post, m = n, kk = k; let s = 0; for (let t = 0; t < m; t++) { const r = ((a[t] as number) + kk) * p; s += r * 0; o[t] = r; } if (s !== 0) slow(); }; break;
-      case '-': fast = (slow) => () => { const a = A, o = result.row, p = fused.post, m = n, kk = k; let s = 0; for (let t = 0; t < m; t++) { const r = ((a[t] as number) - kk) * p; s += r * 0; o[t] = r; } if (s !== 0) slow(); }; break;
-      case '*': fast = (slow) => () => { const a = A, o = result.row, p = fused.post, m = n, kk = k; let s = 0; for (let t = 0; t < m; t++) { const r = ((a[t] as number) * kk) * p; s += r * 0; o[t] = r; } if (s !== 0) slow(); }; break;
-      case '/': fast = (slow) => () => { const a = A, o = result.row, p = fused.post, m = n, kk = k; let s = 0; for (let t = 0; t < m; t++) { const r = ((a[t] as number) / kk) * p; s += r * 0; o[t] = r; } if (s !== 0) slow(); }; break;
+      case '+': fast = (slow) => () => { const a = A, o = result.row, p = fused.post, m = n, kk = k; let s = 0; for (let t = 0; t < m; t++) { const r = ((a[t] as number) + kk) * p; s += r * 0; o[t] = r; } if (s !== 0) slow.run(); }; break;
+      case '-': fast = (slow) => () => { const a = A, o = result.row, p = fused.post, m = n, kk = k; let s = 0; for (let t = 0; t < m; t++) { const r = ((a[t] as number) - kk) * p; s += r * 0; o[t] = r; } if (s !== 0) slow.run(); }; break;
+      case '*': fast = (slow) => () => { const a = A, o = result.row, p = fused.post, m = n, kk = k; let s = 0; for (let t = 0; t < m; t++) { const r = ((a[t] as number) * kk) * p; s += r * 0; o[t] = r; } if (s !== 0) slow.run(); }; break;
+      case '/': fast = (slow) => () => { const a = A, o = result.row, p = fused.post, m = n, kk = k; let s = 0; for (let t = 0; t < m; t++) { const r = ((a[t] as number) / kk) * p; s += r * 0; o[t] = r; } if (s !== 0) slow.run(); }; break;
     }
-    return fast(exact);
+    fallback.run = exact;
+    return fast(fallback);
   }
   switch (op) {
     case '+': exact = () => { const a = A, o = result.row, p = fused.post, m = n, xa = sa, kk = k; let bad = false; for (let t = 0; t < m; t++) { const x = (a[t] as number) * xa, r = (x + kk) * p; if (Math.abs(x) === Infinity || Math.abs(r) === Infinity) bad = true; o[t] = r; } flag(bad); }; break;
@@ -485,16 +509,17 @@ function rowAndConstant(op: ArithmeticOp, left: Rowwise, k: number, result: Roww
   }
   // An infinite scaled operand leaves the result infinite or blank (k is finite, nonzero for `/`).
   switch (op) {
-    case '+': fast = (slow) => () => { const a = A, o = result.row, p = fused.post, m = n, xa = sa, kk = k; let s = 0; for (let t = 0; t < m; t++) { const r = ((a[t] as number) * xa + kk) * p; s += r * 0; o[t] = r; } if (s !== 0) slow(); }; break;
-    case '-': fast = (slow) => () => { const a = A, o = result.row, p = fused.post, m = n, xa = sa, kk = k; let s = 0; for (let t = 0; t < m; t++) { const r = ((a[t] as number) * xa - kk) * p; s += r * 0; o[t] = r; } if (s !== 0) slow(); }; break;
-    case '*': fast = (slow) => () => { const a = A, o = result.row, p = fused.post, m = n, xa = sa, kk = k; let s = 0; for (let t = 0; t < m; t++) { const q = (a[t] as number) * xa * kk, r = q * p; s += (q + r) * 0; o[t] = r; } if (s !== 0) slow(); }; break;
-    case '/': fast = (slow) => () => { const a = A, o = result.row, p = fused.post, m = n, xa = sa, kk = k; let s = 0; for (let t = 0; t < m; t++) { const r = (((a[t] as number) * xa) / kk) * p; s += r * 0; o[t] = r; } if (s !== 0) slow(); }; break;
+    case '+': fast = (slow) => () => { const a = A, o = result.row, p = fused.post, m = n, xa = sa, kk = k; let s = 0; for (let t = 0; t < m; t++) { const r = ((a[t] as number) * xa + kk) * p; s += r * 0; o[t] = r; } if (s !== 0) slow.run(); }; break;
+    case '-': fast = (slow) => () => { const a = A, o = result.row, p = fused.post, m = n, xa = sa, kk = k; let s = 0; for (let t = 0; t < m; t++) { const r = ((a[t] as number) * xa - kk) * p; s += r * 0; o[t] = r; } if (s !== 0) slow.run(); }; break;
+    case '*': fast = (slow) => () => { const a = A, o = result.row, p = fused.post, m = n, xa = sa, kk = k; let s = 0; for (let t = 0; t < m; t++) { const q = (a[t] as number) * xa * kk, r = q * p; s += (q + r) * 0; o[t] = r; } if (s !== 0) slow.run(); }; break;
+    case '/': fast = (slow) => () => { const a = A, o = result.row, p = fused.post, m = n, xa = sa, kk = k; let s = 0; for (let t = 0; t < m; t++) { const r = (((a[t] as number) * xa) / kk) * p; s += r * 0; o[t] = r; } if (s !== 0) slow.run(); }; break;
   }
-  return fast(exact);
+  fallback.run = exact;
+  return fast(fallback);
 }
 
 /** `k op x`: as `rowAndConstant`, the constant on the left. */
-function constantAndRow(op: ArithmeticOp, k: number, right: Rowwise, result: Rowwise, fused: Arithmetic, n: number, scratch: Scratch): Loop {
+function constantAndRow(op: ArithmeticOp, k: number, right: Rowwise, result: Rowwise, fused: Arithmetic, n: number, scratch: Scratch, fallback: Fallback): Loop {
   const B = right.row, sb = right.scale;
   const flag = (bad: boolean): void => { if (bad) scratch.flagged = true; };
   let exact: Loop;
@@ -539,11 +564,12 @@ function constantAndRow(op: ArithmeticOp, k: number, right: Rowwise, result: Row
   }
   // Read through the scale (x * 1 is x); `k / y` is finite when y is infinite: y joins the sum.
   switch (op) {
-    case '+': fast = () => { const b = B, o = result.row, p = fused.post, m = n, xb = sb, kk = k; let s = 0; for (let t = 0; t < m; t++) { const r = (kk + (b[t] as number) * xb) * p; s += r * 0; o[t] = r; } if (s !== 0) exact(); }; break;
-    case '-': fast = () => { const b = B, o = result.row, p = fused.post, m = n, xb = sb, kk = k; let s = 0; for (let t = 0; t < m; t++) { const r = (kk - (b[t] as number) * xb) * p; s += r * 0; o[t] = r; } if (s !== 0) exact(); }; break;
-    case '*': fast = () => { const b = B, o = result.row, p = fused.post, m = n, xb = sb, kk = k; let s = 0; for (let t = 0; t < m; t++) { const y = (b[t] as number) * xb, q = kk * y, r = q * p; s += (y + q + r) * 0; o[t] = r; } if (s !== 0) exact(); }; break;
-    case '/': fast = () => { const b = B, o = result.row, p = fused.post, m = n, xb = sb, kk = k; let s = 0; for (let t = 0; t < m; t++) { const y = (b[t] as number) * xb, r = (kk / y) * p; s += (r + y) * 0; o[t] = r; } if (s !== 0) exact(); }; break;
+    case '+': fast = () => { const b = B, o = result.row, p = fused.post, m = n, xb = sb, kk = k; let s = 0; for (let t = 0; t < m; t++) { const r = (kk + (b[t] as number) * xb) * p; s += r * 0; o[t] = r; } if (s !== 0) fallback.run(); }; break;
+    case '-': fast = () => { const b = B, o = result.row, p = fused.post, m = n, xb = sb, kk = k; let s = 0; for (let t = 0; t < m; t++) { const r = (kk - (b[t] as number) * xb) * p; s += r * 0; o[t] = r; } if (s !== 0) fallback.run(); }; break;
+    case '*': fast = () => { const b = B, o = result.row, p = fused.post, m = n, xb = sb, kk = k; let s = 0; for (let t = 0; t < m; t++) { const y = (b[t] as number) * xb, q = kk * y, r = q * p; s += (y + q + r) * 0; o[t] = r; } if (s !== 0) fallback.run(); }; break;
+    case '/': fast = () => { const b = B, o = result.row, p = fused.post, m = n, xb = sb, kk = k; let s = 0; for (let t = 0; t < m; t++) { const y = (b[t] as number) * xb, r = (kk / y) * p; s += (r + y) * 0; o[t] = r; } if (s !== 0) fallback.run(); }; break;
   }
+  fallback.run = exact;
   return fast;
 }
 
@@ -623,7 +649,8 @@ function chooseByComparison(comparison: { op: ComparisonOp; left: Rowwise; right
   const inputs = [left, right, a, b];
   if (code !== COMPARISON_CODE['>'] && code !== COMPARISON_CODE['<']) return operation(out, inputs, exact);
   const greater = code === COMPARISON_CODE['>'];
-  return operation(out, inputs, () => {
+  const fallback: Fallback = { run: exact };
+  const loop = (): void => {
     const x = X, y = Y, p = A, q = B, o = out, m = o.length, xa = sa, xb = sb, g = greater;
     // Never true (every row has the periods' length), but it lets the compiler drop bounds checks.
     if (x.length < m || y.length < m || p.length < m || q.length < m) return;
@@ -635,8 +662,9 @@ function chooseByComparison(comparison: { op: ComparisonOp; left: Rowwise; right
       s += (u + v + r) * 0;
       o[t] = r;
     }
-    if (s !== 0) exact();
-  });
+    if (s !== 0) fallback.run();
+  };
+  return { ...operation(out, inputs, loop), fallback };
 }
 
 /**
@@ -656,18 +684,20 @@ function extremum(fn: 'min' | 'max', args: readonly Rowwise[], out: Float64Array
         : () => { const a = A, b = B, o = out, m = n; let bad = false; for (let t = 0; t < m; t++) { const x = a[t] as number, y = b[t] as number; let r = Math.max(x, y); if (r === 0) r = y > x ? y : x; if (Math.abs(r) === Infinity) bad = true; o[t] = r; } if (bad) scratch.flagged = true; };
       // Between finite values the fold is one comparison (and keeps the zero it should); a blank
       // or an infinity shows in the sum, and the exact loop decides.
+      const fallback: Fallback = { run: exact };
       const loop = fn === 'min'
-        ? () => { const a = A, b = B, o = out, m = n; let s = 0; for (let t = 0; t < m; t++) { const x = a[t] as number, y = b[t] as number; s += (x + y) * 0; o[t] = y < x ? y : x; } if (s !== 0) exact(); }
-        : () => { const a = A, b = B, o = out, m = n; let s = 0; for (let t = 0; t < m; t++) { const x = a[t] as number, y = b[t] as number; s += (x + y) * 0; o[t] = y > x ? y : x; } if (s !== 0) exact(); };
-      return operation(out, args, loop);
+        ? () => { const a = A, b = B, o = out, m = n; let s = 0; for (let t = 0; t < m; t++) { const x = a[t] as number, y = b[t] as number; s += (x + y) * 0; o[t] = y < x ? y : x; } if (s !== 0) fallback.run(); }
+        : () => { const a = A, b = B, o = out, m = n; let s = 0; for (let t = 0; t < m; t++) { const x = a[t] as number, y = b[t] as number; s += (x + y) * 0; o[t] = y > x ? y : x; } if (s !== 0) fallback.run(); };
+      return { ...operation(out, args, loop), fallback };
     }
     const exact = fn === 'min'
       ? () => { const a = A, b = B, o = out, m = n, xa = sa, xb = sb; let bad = false; for (let t = 0; t < m; t++) { const x = (a[t] as number) * xa, y = (b[t] as number) * xb; if (Math.abs(x) === Infinity || Math.abs(y) === Infinity) bad = true; o[t] = x !== x || y !== y ? NaN : y < x ? y : x; } if (bad) scratch.flagged = true; }
       : () => { const a = A, b = B, o = out, m = n, xa = sa, xb = sb; let bad = false; for (let t = 0; t < m; t++) { const x = (a[t] as number) * xa, y = (b[t] as number) * xb; if (Math.abs(x) === Infinity || Math.abs(y) === Infinity) bad = true; o[t] = x !== x || y !== y ? NaN : y > x ? y : x; } if (bad) scratch.flagged = true; };
+    const fallback: Fallback = { run: exact };
     const loop = fn === 'min'
-      ? () => { const a = A, b = B, o = out, m = n, xa = sa, xb = sb; let s = 0; for (let t = 0; t < m; t++) { const x = (a[t] as number) * xa, y = (b[t] as number) * xb; s += (x + y) * 0; o[t] = y < x ? y : x; } if (s !== 0) exact(); }
-      : () => { const a = A, b = B, o = out, m = n, xa = sa, xb = sb; let s = 0; for (let t = 0; t < m; t++) { const x = (a[t] as number) * xa, y = (b[t] as number) * xb; s += (x + y) * 0; o[t] = y > x ? y : x; } if (s !== 0) exact(); };
-    return operation(out, args, loop);
+      ? () => { const a = A, b = B, o = out, m = n, xa = sa, xb = sb; let s = 0; for (let t = 0; t < m; t++) { const x = (a[t] as number) * xa, y = (b[t] as number) * xb; s += (x + y) * 0; o[t] = y < x ? y : x; } if (s !== 0) fallback.run(); }
+      : () => { const a = A, b = B, o = out, m = n, xa = sa, xb = sb; let s = 0; for (let t = 0; t < m; t++) { const x = (a[t] as number) * xa, y = (b[t] as number) * xb; s += (x + y) * 0; o[t] = y > x ? y : x; } if (s !== 0) fallback.run(); };
+    return { ...operation(out, args, loop), fallback };
   }
   const start = fn === 'min' ? Infinity : -Infinity;
   return operation(out, args, () => {
