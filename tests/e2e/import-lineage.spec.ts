@@ -4,7 +4,7 @@
  * colleague's change by itself and asks nothing about it (no conflict), and keeps the change made
  * here meanwhile.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
@@ -77,4 +77,45 @@ test('a colleague’s edited copy merges three-way: their change taken by itself
   // The same file again: this copy now holds it, so there is nothing to take.
   await page.getByTestId('import-input').setInputFiles(returned);
   await expect(page.getByTestId('import-relation')).toContainText('tệp không có gì mới');
+});
+
+/** The example with `count` more indicators (copies of its first, with notes): a file of several hundred KiB. */
+function largeExample(count: number): { plan: { id: string; name: string; indicators: Record<string, unknown>[] } } {
+  const file = JSON.parse(readFileSync('public/examples/thanh-hoa-2024.json', 'utf8'));
+  const first = file.plan.indicators[0];
+  for (let i = 0; i < count; i++) {
+    file.plan.indicators.push({ ...first, id: `copy_${i}`, group: undefined, targets: [], note: 'Ghi chú dài '.repeat(40) });
+  }
+  file.plan.id = 'large-plan';
+  file.plan.name = 'Kế hoạch lớn';
+  delete file.hash;
+  return file;
+}
+
+test('a large file is read off the main thread: the same preview, and the same refusal with its path', async ({ page, profile }) => {
+  await openApp(page);
+  const file = largeExample(600);
+  const good = join(profile.dir, 'large.json');
+  // A hash that does not match: accepted with a warning, as on the main thread.
+  writeFileSync(good, JSON.stringify({ ...file, hash: '0'.repeat(64) }, null, 2));
+  expect(readFileSync(good, 'utf8').length).toBeGreaterThan(256 * 1024);
+  const importWorkers: string[] = [];
+  page.on('worker', (worker) => { if (worker.url().includes('import.worker')) importWorkers.push(worker.url()); });
+  await page.getByTestId('import-input').setInputFiles(good);
+  await expect(page.getByTestId('import-preview-dialog')).toContainText('Kế hoạch lớn');
+  await expect(page.getByTestId('import-warnings')).toBeVisible();
+  await expect(page.getByTestId('import-counts')).toContainText(`${file.plan.indicators.length} chỉ tiêu`);
+  await page.getByTestId('import-new').click();
+  await expect(page.getByTestId('plan-title')).toHaveText('Kế hoạch lớn');
+
+  const broken = largeExample(600);
+  (broken.plan.indicators[500] as { decimals: unknown }).decimals = 'hai';
+  const bad = join(profile.dir, 'large-bad.json');
+  writeFileSync(bad, JSON.stringify({ ...broken, hash: '0'.repeat(64) }, null, 2));
+  await page.getByTestId('import-input').setInputFiles(bad);
+  const notice = page.getByTestId('notice-error').filter({ hasText: 'large-bad.json' });
+  await expect(notice).toContainText('plan.indicators[500].decimals');
+  await expect(notice).toContainText('"hai"');
+  // Both files were read by a worker of their own.
+  expect(importWorkers).toHaveLength(2);
 });
