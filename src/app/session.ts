@@ -136,6 +136,31 @@ export interface SessionEvents {
   onEngineRestart(reason: ClientError): void;
 }
 
+/** How long a save waits for its edit's result to be shown before it goes ahead anyway. */
+const SAVE_WAITS_FOR_RESULT_MS = 200;
+
+/**
+ * Resolves after the frame that shows an edit's result (or after a short wait if the result is
+ * slow): a save's structured clone and IndexedDB's callbacks then never stand between the worker's
+ * answer and that frame. Waiting loses nothing: an edit not yet saved is in the journal written on
+ * pagehide.
+ */
+function afterShown(computed: Promise<void>): Promise<void> {
+  const wait = new Promise<void>((resolve) => setTimeout(resolve, SAVE_WAITS_FOR_RESULT_MS));
+  return Promise.race([computed, wait]).then(() => new Promise<void>((resolve) => {
+    if (typeof requestAnimationFrame !== 'function') {
+      setTimeout(resolve, 0);
+      return;
+    }
+    // A hidden page draws no frames: the timer lets the save go ahead.
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() => setTimeout(() => {
+      clearTimeout(fallback);
+      resolve();
+    }, 0));
+  }));
+}
+
 export function createPlanSession(repo: PlanRepository, engine: EngineClient, events: SessionEvents): PlanSession {
   const [plans, setPlans] = createSignal<PlanSummary[]>([]);
   const [plan, setPlan] = createSignal<Plan | null>(null);
@@ -252,9 +277,9 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
     }
   }
 
-  function queueSave(next: Plan, expectedRevision: number, history: PlanHistory): void {
+  function queueSave(next: Plan, expectedRevision: number, history: PlanHistory, shown: Promise<void>): void {
     setPendingSaves((n) => n + 1);
-    saveChain = saveChain.then(async () => {
+    saveChain = saveChain.then(() => afterShown(shown)).then(async () => {
       const saved = await repo.savePlan(next, { expectedRevision, history });
       setPendingSaves((n) => n - 1);
       if (saved.ok) {
@@ -316,15 +341,18 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
     const applied = applyCommand(current, command, now);
     if (!applied.ok) return { error: applied.error };
     const history = nextHistory(applied.value.inverse);
+    let computed: Promise<void> = Promise.resolve();
     batch(() => {
+      // The command goes to the worker first (its post leaves synchronously), so the engine
+      // computes while this thread updates the grid.
+      computed = compute(applied.value.plan, { previous: current, command, now });
       setPlan(applied.value.plan);
       setUndoStack([...history.undo]);
       setRedoStack([...history.redo]);
     });
     if (!unsaved || unsaved.planId !== current.id) unsaved = { planId: current.id, baseRevision: current.revision, edits: [] };
     unsaved.edits.push({ command, at: now, revision: applied.value.plan.revision });
-    queueSave(applied.value.plan, current.revision, history);
-    void compute(applied.value.plan, { previous: current, command, now });
+    queueSave(applied.value.plan, current.revision, history, computed);
     scheduleRerun();
     return { error: null, inverse: applied.value.inverse };
   }
