@@ -10,6 +10,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, posix } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { bytesBySource, packageOf, readSourceMap, shortSource } from './sourcemap.ts';
 
@@ -142,4 +143,81 @@ export function measureBundle(distDir: string): BundleReport {
     workerByModule: shares(workerChunks, (source) => (source.includes('node_modules/') ? packageOf(source) : shortSource(source))),
     otherLazy: lazyFiles.filter((f) => !claimed.has(f)).map(size),
   };
+}
+
+/** The weight budget of issue 6 (QUALITY): gzip bytes, 1 KB = 1,000 bytes. */
+export const BUDGET = { initialGzipBytes: 300_000, workerGzipBytes: 25_000 } as const;
+
+/** Each way the build breaks the budget, in words; empty when it keeps it. */
+export function overBudget(report: BundleReport): string[] {
+  const problems: string[] = [];
+  if (report.initial.gzipBytes > BUDGET.initialGzipBytes) {
+    const biggest = report.initialByPackage.slice(0, 5).map((s) => `${s.name} ${(s.gzipBytesEstimate / 1000).toFixed(1)}`).join(', ');
+    problems.push(`initial JavaScript ${(report.initial.gzipBytes / 1000).toFixed(1)} KB gzip > ${BUDGET.initialGzipBytes / 1000} KB (largest, KB: ${biggest})`);
+  }
+  if (report.worker.gzipBytes > BUDGET.workerGzipBytes) {
+    problems.push(`engine worker ${(report.worker.gzipBytes / 1000).toFixed(1)} KB gzip > ${BUDGET.workerGzipBytes / 1000} KB`);
+  }
+  for (const [feature, found] of Object.entries(report.lazy)) {
+    if (!found.lazy) problems.push(`${feature} is not in lazy chunks (${found.inInitial.join(', ') || 'no chunk found'})`);
+  }
+  return problems;
+}
+
+/**
+ * `npx tsx bench/browser/bundle.ts [DIST] [--record]` (DIST defaults to `dist`): the size check
+ * alone, on a build already made, in about a second. Prints the figures and exits 1 when over
+ * budget, so a build or bench script that runs it fails loudly. `--record` also writes the figures
+ * into `bench/results/browser-latest.json` as `bundle`, with `bundleMeasured` saying when, of which
+ * commit and how (the rest of that file is left as the last full run wrote it).
+ */
+async function main(args: string[]): Promise<number> {
+  const distDir = args.find((a) => !a.startsWith('--')) ?? 'dist';
+  if (!existsSync(join(distDir, 'index.html'))) {
+    console.error(`[size] no build in ${distDir}: run \`npx vite build\` first`);
+    return 2;
+  }
+  // A folder built into twice (vite leaves an outDir outside the project unemptied) holds two
+  // workers and would be measured as both: refuse rather than report a wrong size.
+  const workers = readdirSync(join(distDir, 'assets')).filter((f) => /^engine\.worker[-.].*\.js$/.test(f));
+  if (workers.length > 1) {
+    console.error(`[size] ${distDir} holds ${workers.length} engine workers (several builds): build again with --emptyOutDir`);
+    return 2;
+  }
+  const report = measureBundle(distDir);
+  const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+  console.log(`[size] initial JavaScript ${kb(report.initial.gzipBytes)} gzip (budget ${kb(BUDGET.initialGzipBytes)}), engine worker ${kb(report.worker.gzipBytes)} gzip (budget ${kb(BUDGET.workerGzipBytes)})`);
+  console.log(`[size] lazy: ${Object.entries(report.lazy).map(([feature, found]) => `${feature} ${found.lazy ? kb(found.gzipBytes) : 'NOT LAZY'}`).join(', ')}`);
+  const problems = overBudget(report);
+  for (const problem of problems) console.error(`[size] OVER BUDGET: ${problem}`);
+  if (args.includes('--record')) {
+    const { execFileSync } = await import('node:child_process');
+    const { readFileSync: read, writeFileSync } = await import('node:fs');
+    const file = join(import.meta.dirname, '..', 'results', 'browser-latest.json');
+    const results = JSON.parse(read(file, 'utf8')) as Record<string, unknown>;
+    const commitOf = (dir: string) => {
+      try {
+        return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, encoding: 'utf8' }).trim();
+      } catch {
+        return 'unknown (not a git checkout)';
+      }
+    };
+    results.bundle = report;
+    results.bundleMeasured = {
+      at: new Date().toISOString(),
+      command: `npx tsx bench/browser/bundle.ts ${args.join(' ')}`,
+      dist: distDir,
+      commit: process.env.BUNDLE_COMMIT ?? commitOf(distDir),
+      withinBudget: problems.length === 0,
+      problems,
+    };
+    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`[size] recorded in ${file}`);
+  }
+  return problems.length > 0 ? 1 : 0;
+}
+
+const invoked = process.argv[1] ?? '';
+if (invoked && import.meta.url === pathToFileURL(invoked).href) {
+  void main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
 }

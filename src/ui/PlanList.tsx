@@ -1,11 +1,13 @@
-import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, lazy, Show } from 'solid-js';
 import type { PlanSession } from '../app/session.ts';
 import type { PlanSummary } from '../storage/index.ts';
-import { Dialog } from './Dialog.tsx';
-import { RenameDialog } from './RenameDialog.tsx';
 import { lang, t } from './i18n/index.ts';
 import { notify } from './notices.ts';
 import { Icon } from './icons.tsx';
+
+// The dialogs load when first opened: they are not on the way to a first interactive grid.
+const Dialog = lazy(() => import('./Dialog.tsx').then((m) => ({ default: m.Dialog })));
+const RenameDialog = lazy(() => import('./RenameDialog.tsx').then((m) => ({ default: m.RenameDialog })));
 
 function formatWhen(iso: string): string {
   const date = new Date(iso);
