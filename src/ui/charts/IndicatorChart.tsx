@@ -1,4 +1,4 @@
-import { createEffect, For, on, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Indicator } from '../../engine/model/plan.ts';
@@ -117,6 +117,15 @@ export function IndicatorChart(props: IndicatorChartProps) {
     chart = null;
   });
 
+  // The numbers behind the lines, as a table for whoever cannot read them off the canvas; built
+  // only once opened.
+  const [tableOpen, setTableOpen] = createSignal(false);
+  const tableColumns = () => {
+    const m = t();
+    const columns = [m.chartActual, ...props.lines.map((l) => l.label), m.chartTarget];
+    return props.band ? [...columns, 'P10', 'P90'] : columns;
+  };
+
   const summary = () => {
     const name = localized(props.indicator.name, lang());
     const unit = localized(props.indicator.unit, lang());
@@ -145,8 +154,44 @@ export function IndicatorChart(props: IndicatorChartProps) {
             <li><svg class="chart-sample" width="28" height="12" aria-hidden="true"><rect x="1" y="1" width="26" height="10" fill="rgba(47, 93, 134, 0.15)" stroke={BAND} /></svg> {t().chartBand}</li>
           </Show>
         </ul>
+        <details class="chart-data" data-testid="chart-data" onToggle={(e) => setTableOpen(e.currentTarget.open)}>
+          <summary>{t().chartData}</summary>
+          <Show when={tableOpen()}>
+            <ChartTable columns={tableColumns()} periods={props.result.periodKeys} data={data()} decimals={props.indicator.decimals} />
+          </Show>
+        </details>
       </figcaption>
     </figure>
+  );
+}
+
+function ChartTable(props: { columns: string[]; periods: readonly string[]; data: uPlot.AlignedData; decimals: number }) {
+  const cell = (column: number, row: number) => {
+    const v = (props.data[column + 1] as (number | null)[] | undefined)?.[row];
+    return v === null || v === undefined ? '' : formatNumber(v, lang(), props.decimals);
+  };
+  return (
+    // Scrolls within the panel, so it takes focus: a keyboard can scroll it too.
+    <div class="chart-table-wrap" tabIndex={0} role="region" aria-label={t().chartData}>
+      <table class="chart-table">
+        <thead>
+          <tr>
+            <th scope="col">{t().chartPeriod}</th>
+            <For each={props.columns}>{(column) => <th scope="col">{column}</th>}</For>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.periods}>
+            {(period, row) => (
+              <tr data-period={period}>
+                <th scope="row">{period}</th>
+                <For each={props.columns}>{(_, column) => <td>{cell(column(), row())}</td>}</For>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -261,6 +261,8 @@ export const en: Messages = {
   chartTarget: 'Target',
   chartLegend: 'Chart legend',
   chartShownScenario: '(shown)',
+  chartData: 'The chart’s numbers',
+  chartPeriod: 'Period',
   chartSummary: (name: string, unit: string) => `Chart of ${name} (${unit}) over time: actuals, projection and targets`,
   chartEmpty: 'Select an indicator in the grid to see its chart.',
   history: 'History of changes',

@@ -261,6 +261,8 @@ const vi = {
   chartTarget: 'Chỉ tiêu',
   chartLegend: 'Chú giải biểu đồ',
   chartShownScenario: '(đang xem)',
+  chartData: 'Số liệu của biểu đồ',
+  chartPeriod: 'Kỳ',
   chartSummary: (name: string, unit: string) => `Biểu đồ ${name} (${unit}) theo thời gian: số thực hiện, dự báo và chỉ tiêu`,
   chartEmpty: 'Chọn một chỉ tiêu trong bảng để xem biểu đồ.',
   history: 'Lịch sử thay đổi',
