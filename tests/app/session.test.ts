@@ -45,6 +45,7 @@ function watchedRepository(log: string[]): PlanRepository {
 
 const plan = makePlan({
   name: 'Kế hoạch',
+  calendar: { periodicity: 'year', start: '2024', end: '2030' },
   indicators: [makeIndicator({ id: 'revenue', name: { vi: 'Doanh thu' }, actuals: { '2024': 100 }, projection: { method: 'growth', rate: 0.05 } })],
 });
 

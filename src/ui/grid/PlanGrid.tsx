@@ -143,6 +143,8 @@ export function PlanGrid(props: PlanGridProps) {
   let echo: { rowId: string; colId: string; value: unknown } | null = null;
   const commitOnKey = (event: KeyboardEvent) => {
     if ((event.key !== 'Enter' && event.key !== 'Tab') || event.isComposing || !api) return;
+    // With Ctrl, Alt or Meta the key may not end the edit; AG Grid's request covers those.
+    if (event.ctrlKey || event.altKey || event.metaKey) return;
     const [editing] = api.getEditingCells();
     if (!editing || editing.rowPinned) return;
     const node = api.getDisplayedRowAtIndex(editing.rowIndex);
