@@ -379,12 +379,13 @@ const OP_CODE: Readonly<Record<ArithmeticOp, number>> = { '+': 0, '-': 1, '*': 2
 
 /**
  * `(A op1 B) op2 C` (or `C op2 (A op1 B)`) in one loop, every operand a plain row, the inner
- * value never stored. The operators are switched on per cell: the same branch every time. Any
- * non-finite inner value, operand or result sends the pair to their exact loops (inner, then
- * outer), which write and flag as two loops would.
+ * value never stored. On the right, the operators are switched on per cell: the same branch
+ * every time. Any non-finite inner value, operand or result sends the pair to their exact loops
+ * (inner, then outer), which write and flag as two loops would.
  */
 function fusedRows(inner: Arithmetic & { plainRows: NonNullable<Arithmetic['plainRows']> }, op: ArithmeticOp, innerLeft: boolean, C: Float64Array, result: Rowwise, fused: Arithmetic, n: number, fallback: Fallback): Loop {
   const { A, B } = inner.plainRows;
+  if (innerLeft) return leftFused(`${inner.op}${op}` as FusedPair, A, B, C, result, fused, n, fallback);
   const c1 = OP_CODE[inner.op];
   const c2 = OP_CODE[op];
   return () => {
@@ -402,6 +403,33 @@ function fusedRows(inner: Arithmetic & { plainRows: NonNullable<Arithmetic['plai
     }
     if (s !== 0) fallback.run();
   };
+}
+
+type FusedPair = `${ArithmeticOp}${ArithmeticOp}`;
+
+/**
+ * `(a op1 b) op2 c`, the commoner side (`a * b / c`, `a / b * c`, `(a - b) / b`): one loop per
+ * pair of operators, since a choice of operator inside the loop costs a third of its time.
+ */
+function leftFused(pair: FusedPair, A: Float64Array, B: Float64Array, C: Float64Array, result: Rowwise, fused: Arithmetic, n: number, fallback: Fallback): Loop {
+  switch (pair) {
+    case '++': return () => { const a = A, b = B, c = C, o = result.row, p = fused.post, m = n; let s = 0; for (let t = 0; t < m; t++) { const q = (a[t] as number) + (b[t] as number), v = c[t] as number, r = (q + v) * p; s += (q + r + v) * 0; o[t] = r; } if (s !== 0) fallback.run(); };
+    case '+-': return () => { const a = A, b = B, c = C, o = result.row, p = fused.post, m = n; let s = 0; for (let t = 0; t < m; t++) { const q = (a[t] as number) + (b[t] as number), v = c[t] as number, r = (q - v) * p; s += (q + r + v) * 0; o[t] = r; } if (s !== 0) fallback.run(); };
+    case '+*': return () => { const a = A, b = B, c = C, o = result.row, p = fused.post, m = n; let s = 0; for (let t = 0; t < m; t++) { const q = (a[t] as number) + (b[t] as number), v = c[t] as number, r = (q * v) * p; s += (q + r + v) * 0; o[t] = r; } if (s !== 0) fallback.run(); };
+    case '+/': return () => { const a = A, b = B, c = C, o = result.row, p = fused.post, m = n; let s = 0; for (let t = 0; t < m; t++) { const q = (a[t] as number) + (b[t] as number), v = c[t] as number, r = (q / v) * p; s += (q + r + v) * 0; o[t] = r; } if (s !== 0) fallback.run(); };
+    case '-+': return () => { const a = A, b = B, c = C, o = result.row, p = fused.post, m = n; let s = 0; for (let t = 0; t < m; t++) { const q = (a[t] as number) - (b[t] as number), v = c[t] as number, r = (q + v) * p; s += (q + r + v) * 0; o[t] = r; } if (s !== 0) fallback.run(); };
+    case '--': return () => { const a = A, b = B, c = C, o = result.row, p = fused.post, m = n; let s = 0; for (let t = 0; t < m; t++) { const q = (a[t] as number) - (b[t] as number), v = c[t] as number, r = (q - v) * p; s += (q + r + v) * 0; o[t] = r; } if (s !== 0) fallback.run(); };
+    case '-*': return () => { const a = A, b = B, c = C, o = result.row, p = fused.post, m = n; let s = 0; for (let t = 0; t < m; t++) { const q = (a[t] as number) - (b[t] as number), v = c[t] as number, r = (q * v) * p; s += (q + r + v) * 0; o[t] = r; } if (s !== 0) fallback.run(); };
+    case '-/': return () => { const a = A, b = B, c = C, o = result.row, p = fused.post, m = n; let s = 0; for (let t = 0; t < m; t++) { const q = (a[t] as number) - (b[t] as number), v = c[t] as number, r = (q / v) * p; s += (q + r + v) * 0; o[t] = r; } if (s !== 0) fallback.run(); };
+    case '*+': return () => { const a = A, b = B, c = C, o = result.row, p = fused.post, m = n; let s = 0; for (let t = 0; t < m; t++) { const q = (a[t] as number) * (b[t] as number), v = c[t] as number, r = (q + v) * p; s += (q + r + v) * 0; o[t] = r; } if (s !== 0) fallback.run(); };
+    case '*-': return () => { const a = A, b = B, c = C, o = result.row, p = fused.post, m = n; let s = 0; for (let t = 0; t < m; t++) { const q = (a[t] as number) * (b[t] as number), v = c[t] as number, r = (q - v) * p; s += (q + r + v) * 0; o[t] = r; } if (s !== 0) fallback.run(); };
+    case '**': return () => { const a = A, b = B, c = C, o = result.row, p = fused.post, m = n; let s = 0; for (let t = 0; t < m; t++) { const q = (a[t] as number) * (b[t] as number), v = c[t] as number, r = (q * v) * p; s += (q + r + v) * 0; o[t] = r; } if (s !== 0) fallback.run(); };
+    case '*/': return () => { const a = A, b = B, c = C, o = result.row, p = fused.post, m = n; let s = 0; for (let t = 0; t < m; t++) { const q = (a[t] as number) * (b[t] as number), v = c[t] as number, r = (q / v) * p; s += (q + r + v) * 0; o[t] = r; } if (s !== 0) fallback.run(); };
+    case '/+': return () => { const a = A, b = B, c = C, o = result.row, p = fused.post, m = n; let s = 0; for (let t = 0; t < m; t++) { const q = (a[t] as number) / (b[t] as number), v = c[t] as number, r = (q + v) * p; s += (q + r + v) * 0; o[t] = r; } if (s !== 0) fallback.run(); };
+    case '/-': return () => { const a = A, b = B, c = C, o = result.row, p = fused.post, m = n; let s = 0; for (let t = 0; t < m; t++) { const q = (a[t] as number) / (b[t] as number), v = c[t] as number, r = (q - v) * p; s += (q + r + v) * 0; o[t] = r; } if (s !== 0) fallback.run(); };
+    case '/*': return () => { const a = A, b = B, c = C, o = result.row, p = fused.post, m = n; let s = 0; for (let t = 0; t < m; t++) { const q = (a[t] as number) / (b[t] as number), v = c[t] as number, r = (q * v) * p; s += (q + r + v) * 0; o[t] = r; } if (s !== 0) fallback.run(); };
+    case '//': return () => { const a = A, b = B, c = C, o = result.row, p = fused.post, m = n; let s = 0; for (let t = 0; t < m; t++) { const q = (a[t] as number) / (b[t] as number), v = c[t] as number, r = (q / v) * p; s += (q + r + v) * 0; o[t] = r; } if (s !== 0) fallback.run(); };
+  }
 }
 
 /** Both operands rows of scale 1: `(a op b) * post`, one sum of `r * 0` (v too for `/`). */
@@ -650,21 +678,42 @@ function chooseByComparison(comparison: { op: ComparisonOp; left: Rowwise; right
   if (code !== COMPARISON_CODE['>'] && code !== COMPARISON_CODE['<']) return operation(out, inputs, exact);
   const greater = code === COMPARISON_CODE['>'];
   const fallback: Fallback = { run: exact };
-  const loop = (): void => {
-    const x = X, y = Y, p = A, q = B, o = out, m = o.length, xa = sa, xb = sb, g = greater;
+  // `if(a > b, a * k, b)`, `if(a < b, b, a)`: the branches are the operands compared, already
+  // loaded. One loop per operator and arrangement: a choice inside the loop costs a sixth of it.
+  const straight = sameRow(A, X) && sameRow(B, Y);
+  const crossed = !straight && sameRow(A, Y) && sameRow(B, X);
+  const two = (rows: (x: Float64Array, y: Float64Array, o: Float64Array, m: number, xa: number, xb: number) => number): Loop => () => {
+    const o = out, m = o.length;
     // Never true (every row has the periods' length), but it lets the compiler drop bounds checks.
-    if (x.length < m || y.length < m || p.length < m || q.length < m) return;
-    let s = 0;
-    for (let t = 0; t < m; t++) {
-      const u = x[t] as number;
-      const v = y[t] as number;
-      const r = (g ? u > v : u < v) ? (p[t] as number) * xa : (q[t] as number) * xb;
-      s += (u + v + r) * 0;
-      o[t] = r;
-    }
-    if (s !== 0) fallback.run();
+    if (X.length < m || Y.length < m) return;
+    if (rows(X, Y, o, m, sa, sb) !== 0) fallback.run();
   };
+  let loop: Loop;
+  if (straight) {
+    loop = greater
+      ? two((x, y, o, m, xa, xb) => { let s = 0; for (let t = 0; t < m; t++) { const u = x[t] as number, v = y[t] as number, r = u > v ? u * xa : v * xb; s += (u + v + r) * 0; o[t] = r; } return s; })
+      : two((x, y, o, m, xa, xb) => { let s = 0; for (let t = 0; t < m; t++) { const u = x[t] as number, v = y[t] as number, r = u < v ? u * xa : v * xb; s += (u + v + r) * 0; o[t] = r; } return s; });
+  } else if (crossed) {
+    loop = greater
+      ? two((x, y, o, m, xa, xb) => { let s = 0; for (let t = 0; t < m; t++) { const u = x[t] as number, v = y[t] as number, r = u > v ? v * xa : u * xb; s += (u + v + r) * 0; o[t] = r; } return s; })
+      : two((x, y, o, m, xa, xb) => { let s = 0; for (let t = 0; t < m; t++) { const u = x[t] as number, v = y[t] as number, r = u < v ? v * xa : u * xb; s += (u + v + r) * 0; o[t] = r; } return s; });
+  } else {
+    const four = (rows: (x: Float64Array, y: Float64Array, p: Float64Array, q: Float64Array, o: Float64Array, m: number, xa: number, xb: number) => number): Loop => () => {
+      const o = out, m = o.length;
+      // Never true (every row has the periods' length), but it lets the compiler drop bounds checks.
+      if (X.length < m || Y.length < m || A.length < m || B.length < m) return;
+      if (rows(X, Y, A, B, o, m, sa, sb) !== 0) fallback.run();
+    };
+    loop = greater
+      ? four((x, y, p, q, o, m, xa, xb) => { let s = 0; for (let t = 0; t < m; t++) { const u = x[t] as number, v = y[t] as number, r = u > v ? (p[t] as number) * xa : (q[t] as number) * xb; s += (u + v + r) * 0; o[t] = r; } return s; })
+      : four((x, y, p, q, o, m, xa, xb) => { let s = 0; for (let t = 0; t < m; t++) { const u = x[t] as number, v = y[t] as number, r = u < v ? (p[t] as number) * xa : (q[t] as number) * xb; s += (u + v + r) * 0; o[t] = r; } return s; });
+  }
   return { ...operation(out, inputs, loop), fallback };
+}
+
+/** Two views of the same cells. */
+function sameRow(a: Float64Array, b: Float64Array): boolean {
+  return a.buffer === b.buffer && a.byteOffset === b.byteOffset && a.length === b.length;
 }
 
 /**
