@@ -584,7 +584,8 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
       const plan = options.asCopy
         ? { ...incoming, id: newPlanId(), name: `${incoming.name} ${options.copySuffix ?? ''}`.trim().slice(0, 500), createdAt: now, updatedAt: now, revision: 0 }
         : incoming;
-      const created = await repo.createPlan(plan);
+      // Validated by the reader a moment ago: storage need not check it again.
+      const created = await repo.createPlan(plan, { checked: true });
       if (!created.ok) {
         if (created.error.kind === 'conflict') return { kind: 'conflict' };
         events.onStorageError(created.error);

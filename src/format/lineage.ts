@@ -28,6 +28,19 @@ export function revisionHash(plan: Plan): string {
   return bytesToHex(sha256(utf8ToBytes(serializePlan(content as Plan))));
 }
 
+/**
+ * The revision hash from the plan's canonical text (`serializePlan(plan)`), when the caller has it
+ * already: the same digest as `revisionHash`, without serialising the plan again. The canonical
+ * text ends with `createdAt`, `updatedAt` and `revision` at the top level (their schema order), so
+ * leaving the last two out is cutting two lines and the comma before them.
+ */
+export function revisionHashOfText(planText: string): string {
+  const cut = planText.lastIndexOf('\n  "updatedAt": ');
+  // Not a canonical plan text (cannot happen for serializePlan's): hash what it says.
+  if (cut < 0 || planText[cut - 1] !== ',') return bytesToHex(sha256(utf8ToBytes(planText)));
+  return bytesToHex(sha256(utf8ToBytes(`${planText.slice(0, cut - 1)}\n}\n`)));
+}
+
 /** The lineage with `hash` as its newest revision (moved to the end if it was there), cut to the limit. */
 export function extendLineage(lineage: Lineage, hash: string): string[] {
   const out = lineage.filter((h) => h !== hash);

@@ -27,7 +27,9 @@ import { scanJson, stripBom, utf8Length } from './scan.ts';
 import { cleanJson, isJsonObject, type JsonObject } from './clean.ts';
 import { migratePlan } from './migrations.ts';
 import { checkPlanMeaning, validateShape } from './validate.ts';
-import { hashPlan } from './serialize.ts';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { serializePlan } from './serialize.ts';
 import { err, ok, type Result } from '../engine/result.ts';
 
 export interface ParsedPlanFile {
@@ -38,12 +40,25 @@ export interface ParsedPlanFile {
   readonly fromVersion: number;
 }
 
+/** What `parsePlanFileAndText` adds: the plan's canonical text, when it was written for the hash check. */
+export interface ParsedWithText {
+  readonly parsed: ParsedPlanFile;
+  /** `serializePlan(file.plan)`; null for an older version's file (its hash is not checked). */
+  readonly planText: string | null;
+}
+
 const INTERNAL: FileIssue[] = [{ path: '', code: 'internal' }];
 
 /** Reads a plan file: see the steps above. */
 export { parsePlan } from './parse-plan.ts';
 
 export function parsePlanFile(text: string): Result<ParsedPlanFile, FileIssue[]> {
+  const read = parsePlanFileAndText(text);
+  return read.ok ? ok(read.value.parsed) : read;
+}
+
+/** `parsePlanFile`, with the plan's canonical text it wrote to check the hash (for more hashes of it). */
+export function parsePlanFileAndText(text: string): Result<ParsedWithText, FileIssue[]> {
   try {
     return readPlanFile(text);
   } catch {
@@ -51,7 +66,7 @@ export function parsePlanFile(text: string): Result<ParsedPlanFile, FileIssue[]>
   }
 }
 
-function readPlanFile(text: string): Result<ParsedPlanFile, FileIssue[]> {
+function readPlanFile(text: string): Result<ParsedWithText, FileIssue[]> {
   if (typeof text !== 'string') return err([{ path: '', code: 'type', expected: 'string', received: showValue(text) }]);
 
   const bytes = utf8Length(text);
@@ -106,10 +121,12 @@ function readPlanFile(text: string): Result<ParsedPlanFile, FileIssue[]> {
   if (issues.size > 0) return err(issues.toArray());
 
   const warnings: FileIssue[] = [];
+  let planText: string | null = null;
   // The hash of an older file was computed over that version's plan, before migration.
   if (version === FILE_VERSION) {
-    const hash = hashPlan(file.plan);
+    planText = serializePlan(file.plan);
+    const hash = bytesToHex(sha256(utf8ToBytes(planText)));
     if (hash !== file.hash) warnings.push({ path: 'hash', code: 'hashMismatch', expected: JSON.stringify(hash), received: showValue(file.hash) });
   }
-  return ok({ file, warnings, fromVersion: version });
+  return ok({ parsed: { file, warnings, fromVersion: version }, planText });
 }

@@ -5,8 +5,8 @@
  */
 import type { Result } from '../engine/result.ts';
 import type { FileIssue } from './issues.ts';
-import { revisionHash } from './lineage.ts';
-import { parsePlanFile, type ParsedPlanFile } from './parse.ts';
+import { revisionHash, revisionHashOfText } from './lineage.ts';
+import { parsePlanFileAndText, type ParsedPlanFile } from './parse.ts';
 
 export interface ReadPlanFile extends ParsedPlanFile {
   /** `revisionHash(file.plan)`. */
@@ -15,10 +15,13 @@ export interface ReadPlanFile extends ParsedPlanFile {
 
 /** `parsePlanFile`, plus the plan's revision hash when the file is accepted. Never throws. */
 export function readPlanFile(text: string): Result<ReadPlanFile, FileIssue[]> {
-  const parsed = parsePlanFile(text);
-  if (!parsed.ok) return parsed;
+  const read = parsePlanFileAndText(text);
+  if (!read.ok) return read;
+  const { parsed, planText } = read.value;
   try {
-    return { ok: true, value: { ...parsed.value, revisionHash: revisionHash(parsed.value.file.plan) } };
+    // The canonical text the hash check wrote serves the revision hash too: one serialisation.
+    const hash = planText === null ? revisionHash(parsed.file.plan) : revisionHashOfText(planText);
+    return { ok: true, value: { ...parsed, revisionHash: hash } };
   } catch {
     return { ok: false, error: [{ path: '', code: 'internal' }] };
   }

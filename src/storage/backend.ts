@@ -15,6 +15,8 @@ export interface StoreTx {
   allPlans(): Promise<Plan[]>;
   /** What the plan list shows of every plan, without reading the plans. */
   allSummaries(): Promise<PlanSummaryRow[]>;
+  /** One plan's summary: its revision without reading the plan. */
+  getSummary(id: string): Promise<PlanSummaryRow | undefined>;
   countPlans(): Promise<number>;
   putPlan(plan: Plan): Promise<void>;
   deletePlan(id: string): Promise<void>;
@@ -67,10 +69,11 @@ function dexieTx(db: ChitieuDatabase): StoreTx {
     getPlan: (id) => db.plans.get(id),
     allPlans: () => db.plans.toArray(),
     allSummaries: () => db.planSummaries.toArray(),
+    getSummary: (id) => db.planSummaries.get(id),
     countPlans: () => db.plans.count(),
     // The summary goes with the plan, in the same transaction (`write` adds its table).
     putPlan: async (plan) => {
-      await Promise.all([db.plans.put(plan), db.planSummaries.put(summaryRow(plan))]);
+      await Promise.all([db.plans.put(plan), db.planSummaries.put(summaryRow(plan, true))]);
     },
     deletePlan: async (id) => {
       await Promise.all([db.plans.delete(id), db.planSummaries.delete(id)]);

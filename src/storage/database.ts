@@ -102,6 +102,12 @@ export interface PlanSummaryRow {
   updatedAt: string;
   revision: number;
   indicatorCount: number;
+  /**
+   * Set when this version wrote the plan (validated on the way in, or made by commands), so that
+   * reading it back need not validate it again; absent for rows the upgrade summarised from plans
+   * an older version wrote, which are validated when read, as before.
+   */
+  checked?: true;
 }
 
 export type TableName = 'plans' | 'trash' | 'settings' | 'snapshots' | 'snapshotPlans' | 'history' | 'lineage' | 'sharedRevisions' | 'planSummaries';
@@ -133,15 +139,17 @@ async function recordUpgrade(tx: Transaction, from: number, to: number): Promise
   await settings.put({ key: SETTING_UPGRADES, value: [...records, { from, to, at: new Date().toISOString() }] });
 }
 
-/** The summary row of a plan (also for rows written by older versions, read as they are). */
-export function summaryRow(plan: Plan): PlanSummaryRow {
-  return {
+/** The summary row of a plan; `checked` when this version is writing the plan itself. */
+export function summaryRow(plan: Plan, checked: boolean): PlanSummaryRow {
+  const row: PlanSummaryRow = {
     id: plan.id,
     name: plan.name,
     updatedAt: plan.updatedAt,
     revision: plan.revision,
     indicatorCount: Array.isArray(plan.indicators) ? plan.indicators.length : 0,
   };
+  if (checked) row.checked = true;
+  return row;
 }
 
 /**
@@ -152,7 +160,7 @@ export function summaryRow(plan: Plan): PlanSummaryRow {
 export const upgradeToV3: Upgrade = async (tx) => {
   const summaries: PlanSummaryRow[] = [];
   await tx.table<Plan, string>('plans').each((plan) => {
-    summaries.push(summaryRow(plan));
+    summaries.push(summaryRow(plan, false));
   });
   await tx.table<PlanSummaryRow, string>('planSummaries').bulkPut(summaries);
   await recordUpgrade(tx, 2, 3);

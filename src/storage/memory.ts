@@ -68,10 +68,11 @@ function memoryTx(store: MemoryStore, undo: Undo[] | null, touched: Set<TableNam
     getPlan: async (id) => copy(store.plans.get(id)),
     allPlans: async () => [...store.plans.values()].map((p) => structuredClone(p)),
     allSummaries: async () => [...store.planSummaries.values()].map((r) => structuredClone(r)),
+    getSummary: async (id) => copy(store.planSummaries.get(id)),
     countPlans: async () => store.plans.size,
     putPlan: async (plan) => {
       set('plans', store.plans, plan.id, plan);
-      set('planSummaries', store.planSummaries, plan.id, summaryRow(plan));
+      set('planSummaries', store.planSummaries, plan.id, summaryRow(plan, true));
     },
     deletePlan: async (id) => {
       remove('plans', store.plans, id);

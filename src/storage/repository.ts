@@ -127,6 +127,11 @@ function readableLineage(row: { hashes?: unknown; held?: unknown } | undefined):
   return { hashes: strings(row?.hashes), held: strings(row?.held) };
 }
 
+/** What tells two writes of a plan apart for a watcher: every write of the app moves one of these. */
+function versionOf(plan: { revision: number; updatedAt: string }): string {
+  return `${plan.revision} ${plan.updatedAt}`;
+}
+
 function defaultStorageManager(): StorageManagerLike | null {
   try {
     return typeof navigator !== 'undefined' && navigator.storage ? navigator.storage : null;
@@ -165,8 +170,15 @@ export function repositoryOver(backend: StoreBackend, options: PlanRepositoryOpt
   let persistenceRequest: Promise<Result<PersistenceState, StorageError>> | undefined;
 
   // Summary rows, not whole plans: the list is re-read after every save, in every tab.
-  const listQuery = async (tx: StoreTx): Promise<PlanSummary[]> => (await tx.allSummaries()).sort(newestFirst);
+  const listQuery = async (tx: StoreTx): Promise<PlanSummary[]> =>
+    (await tx.allSummaries()).map(({ id, name, updatedAt, revision, indicatorCount }) => ({ id, name, updatedAt, revision, indicatorCount })).sort(newestFirst);
   const planQuery = (id: string) => async (tx: StoreTx) => (await tx.getPlan(id)) ?? null;
+  // The plan this repository wrote last: when a watcher hears of that very revision (our own
+  // save coming back), it hands this object over instead of reading the whole plan again.
+  let lastWritten: Plan | null = null;
+  const wrote = (plan: Plan) => {
+    lastWritten = plan;
+  };
   const snapshotsQuery = (planId: string) => async (tx: StoreTx) => (await tx.snapshotsOf(planId)).sort(newestSnapshotFirst);
 
   function requestPersistence(): Promise<Result<PersistenceState, StorageError>> {
@@ -215,18 +227,53 @@ export function repositoryOver(backend: StoreBackend, options: PlanRepositoryOpt
 
     getPlan: (id) =>
       attempt(async () => {
-        const plan = await backend.read(['plans'], planQuery(id));
-        if (plan === null) return err(notFound(id));
-        return validated(validate, plan);
+        const found = await backend.read(['plans', 'planSummaries'], async (tx) => ({ plan: await tx.getPlan(id), summary: await tx.getSummary(id) }));
+        if (found.plan === undefined) return err(notFound(id));
+        // Written by this version (validated on the way in, or made by commands): not checked twice.
+        if (found.summary?.checked === true && found.summary.revision === found.plan.revision) return ok(found.plan);
+        return validated(validate, found.plan);
       }),
 
     watchPlan(id, callback) {
-      return backend.watch(
-        ['plans'],
-        planQuery(id),
-        (plan) => callback(plan === null ? err(notFound(id)) : ok(plan)),
+      // The summary is watched, not the plan: a save re-reads one small row, and the whole plan is
+      // read only when its revision is one this repository did not write (another tab's).
+      let active = true;
+      let delivered: string | null = null;
+      let reads = 0;
+      const stop = backend.watch(
+        ['planSummaries'],
+        async (tx) => (await tx.getSummary(id)) ?? null,
+        (summary) => {
+          if (summary === null) {
+            delivered = null;
+            callback(err(notFound(id)));
+            return;
+          }
+          const version = versionOf(summary);
+          if (version === delivered) return;
+          delivered = version;
+          const own = lastWritten;
+          if (own !== null && own.id === id && versionOf(own) === version) {
+            callback(ok(own));
+            return;
+          }
+          const read = ++reads;
+          backend.read(['plans'], planQuery(id)).then(
+            (plan) => {
+              if (!active || read !== reads) return;
+              callback(plan === null ? err(notFound(id)) : ok(plan));
+            },
+            (e: unknown) => {
+              if (active && read === reads) callback(err(toStorageError(e)));
+            },
+          );
+        },
         (e) => callback(err(toStorageError(e))),
       );
+      return () => {
+        active = false;
+        stop();
+      };
     },
 
     savePlan: async (plan, saveOptions = {}) => {
@@ -242,7 +289,10 @@ export function repositoryOver(backend: StoreBackend, options: PlanRepositoryOpt
           // for one turn of this thread instead of two, so a busy repaint or a reload right after
           // an edit has less time to catch it before it commits. A refusal throws, which rolls the
           // writes back.
-          const reading = tx.getPlan(plan.id);
+          // The revision is read from the plan's summary row, not from the whole plan: the check
+          // then costs one small row, whatever the plan's size. The whole plan is read only to
+          // keep it as a snapshot (it must be read before the put replaces it).
+          const reading = keepName !== undefined ? tx.getPlan(plan.id) : tx.getSummary(plan.id);
           const writes = Promise.all([
             tx.putPlan(plan),
             history === undefined ? undefined : tx.putHistory(historyRow(plan.id, plan.revision, history)),
@@ -252,18 +302,23 @@ export function repositoryOver(backend: StoreBackend, options: PlanRepositoryOpt
           const stored = await reading;
           if (stored === undefined) throw new Refusal(notFound(plan.id));
           if (expected !== undefined && stored.revision !== expected) throw new Refusal(conflict(plan.id, expected, stored.revision));
-          if (keepName !== undefined) await tx.putSnapshot(snapshotRow(stored, keepName, 'beforeImport', now()), stored);
+          if (keepName !== undefined) await tx.putSnapshot(snapshotRow(stored as Plan, keepName, 'beforeImport', now()), stored as Plan);
           await writes;
           return ok(undefined);
         }),
       );
-      if (result.ok) afterRealSave();
+      if (result.ok) {
+        wrote(plan);
+        afterRealSave();
+      }
       return result;
     },
 
-    createPlan: async (plan) => {
-      const checked = validated(validate, plan);
-      if (!checked.ok) return checked;
+    createPlan: async (plan, createOptions = {}) => {
+      if (createOptions.checked !== true) {
+        const checked = validated(validate, plan);
+        if (!checked.ok) return checked;
+      }
       const result = await attempt(() =>
         backend.write(['plans'], async (tx): Promise<Result<void, StorageError>> => {
           if ((await tx.getPlan(plan.id)) !== undefined) {
@@ -273,7 +328,10 @@ export function repositoryOver(backend: StoreBackend, options: PlanRepositoryOpt
           return ok(undefined);
         }),
       );
-      if (result.ok) afterRealSave();
+      if (result.ok) {
+        wrote(plan);
+        afterRealSave();
+      }
       return result;
     },
 

@@ -159,14 +159,22 @@ export interface PlanRepository {
    */
   watchPlans(callback: (plans: Result<PlanSummary[], StorageError>) => void): Unsubscribe;
 
+  /**
+   * The stored plan. Validated by the injected validator unless this version wrote it (its
+   * summary says so): plans an older version wrote are checked, the app's own are not re-checked.
+   */
   getPlan(id: string): Promise<Result<Plan, StorageError>>;
   /** Calls back with the plan now and after each change; `notFound` once it is deleted. */
   watchPlan(id: string, callback: (plan: Result<Plan, StorageError>) => void): Unsubscribe;
 
   /** Replaces an existing plan in one transaction; `notFound` if there is none (use createPlan). */
   savePlan(plan: Plan, options?: SaveOptions): Promise<Result<void, StorageError>>;
-  /** Adds a new plan; `conflict` if the id exists. Never overwrites. */
-  createPlan(plan: Plan): Promise<Result<void, StorageError>>;
+  /**
+   * Adds a new plan; `conflict` if the id exists. Never overwrites. With `checked`, the caller
+   * vouches that the plan was just validated (an import read by `parsePlanFile`): it is not
+   * validated a second time.
+   */
+  createPlan(plan: Plan, options?: { checked?: boolean }): Promise<Result<void, StorageError>>;
   /**
    * Moves the plan to the trash, in one transaction. Its snapshots, history and export record
    * stay, so restoring the plan from the trash brings them back; `emptyTrash` drops them.

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compareLineages, extendLineage, joinLineages, LIMITS, parsePlanFile, revisionHash, serializePlan, serializePlanFile, type LocalLineage } from '../../src/format/index.ts';
+import { revisionHashOfText } from '../../src/format/lineage.ts';
+import { readPlanFile } from '../../src/format/read.ts';
 import { arbHash, arbPlan } from './arbitraries.ts';
 import { codes, fixture, issuesOf, valueOf } from './helpers.ts';
 
@@ -17,6 +19,17 @@ describe('revision hash', () => {
         expect(revisionHash({ ...plan, createdAt: '1999-01-01T00:00:00.000Z' }) === revisionHash(plan)).toBe(plan.createdAt === '1999-01-01T00:00:00.000Z');
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('is the same digest from the canonical text the reader already wrote', () => {
+    fc.assert(
+      fc.property(arbPlan(), (plan) => {
+        expect(revisionHashOfText(serializePlan(plan))).toBe(revisionHash(plan));
+        const read = valueOf(readPlanFile(serializePlanFile(plan, { app: 'a', exportedAt: '2025-01-01T00:00:00.000Z' })));
+        expect(read.revisionHash).toBe(revisionHash(read.file.plan));
+      }),
+      { numRuns: 300 },
     );
   });
 

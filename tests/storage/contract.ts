@@ -217,11 +217,22 @@ export function repositoryContract(label: string, make: MakeHarness, durable: bo
         expect(await h.raw('plans', 'a')).toBeUndefined();
       });
 
-      it('reports a stored plan the validator rejects as invalid instead of returning it', async () => {
+      it('does not validate again a plan it wrote itself (validated on the way in, or made by commands)', async () => {
+        // Plans an older version wrote are validated when read: tests/storage/upgrade.test.ts.
         const repo = await open();
         await repo.createPlan(plan('a', { name: 'bad' }));
-        const checking = h.reopen({ validate: rejectNamed('bad') });
-        expectError(await checking.getPlan('a'), 'invalid');
+        const validate = vi.fn(rejectNamed('bad'));
+        const checking = h.reopen({ validate });
+        expect(value(await checking.getPlan('a')).name).toBe('bad');
+        expect(validate).not.toHaveBeenCalled();
+      });
+
+      it('validates a created plan unless the caller says it just did', async () => {
+        const validate = vi.fn(rejectNamed('bad'));
+        const repo = await open({ validate });
+        expectError(await repo.createPlan(plan('a', { name: 'bad' })), 'invalid');
+        expect(await repo.createPlan(plan('b', { name: 'bad' }), { checked: true })).toEqual(ok(undefined));
+        expect(validate).toHaveBeenCalledTimes(1);
       });
     });
 
@@ -436,6 +447,29 @@ export function repositoryContract(label: string, make: MakeHarness, durable: bo
         await vi.waitFor(() => expect(seen.at(-1)).toEqual(ok(next)));
         await repo.deletePlan('a');
         await vi.waitFor(() => expectError(seen.at(-1) as Result<Plan, StorageError>, 'notFound'));
+        stop();
+      });
+
+      it('hands its own save back to watchPlan without reading the plan, and reads another writer’s', async () => {
+        const repo = await open();
+        const p = plan('a');
+        await repo.createPlan(p);
+        const seen: Result<Plan, StorageError>[] = [];
+        const stop = repo.watchPlan('a', (r) => seen.push(r));
+        await vi.waitFor(() => expect(seen.at(-1)).toEqual(ok(p)));
+        const next = edited(p, 'Renamed');
+        await repo.savePlan(next, { expectedRevision: 0 });
+        // The very object saved: nothing was read back.
+        await vi.waitFor(() => expect(seen.at(-1)).toEqual(ok(next)));
+        expect((seen.at(-1) as { value: Plan }).value).toBe(next);
+        if (durable) {
+          // Another tab's save (another connection): read from storage, a copy.
+          const other = h.reopen();
+          const theirs = edited(next, 'From the other tab', '2025-03-01T00:00:00.000Z');
+          await other.savePlan(theirs, { expectedRevision: 1 });
+          await vi.waitFor(() => expect(seen.at(-1)).toEqual(ok(theirs)));
+          expect((seen.at(-1) as { value: Plan }).value).not.toBe(theirs);
+        }
         stop();
       });
 
@@ -923,7 +957,7 @@ export function repositoryContract(label: string, make: MakeHarness, durable: bo
         expect(value(await repo.listPlans()).find((s) => s.id === 'a')).toMatchObject({ name: 'again', indicatorCount: 0, revision: 2 });
         await repo.restoreSnapshot(snap.id, { expectedRevision: 2 });
         expect(value(await repo.listPlans()).find((s) => s.id === 'a')).toMatchObject({ name: 'renamed', indicatorCount: 2, revision: 3 });
-        expect(await h.raw('planSummaries', 'b')).toEqual({ id: 'b', name: 'Plan b', updatedAt: plan('b').updatedAt, revision: 0, indicatorCount: 2 });
+        expect(await h.raw('planSummaries', 'b')).toEqual({ id: 'b', name: 'Plan b', updatedAt: plan('b').updatedAt, revision: 0, indicatorCount: 2, checked: true });
       });
 
       it('does not change the summary when a save is refused', async () => {

@@ -9,7 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { Dexie, type Transaction } from 'dexie';
 import { parsePlan } from '../../src/format/parse-plan.ts';
 import type { Plan } from '../../src/engine/model/plan.ts';
-import { ok } from '../../src/engine/result.ts';
+import { err, ok } from '../../src/engine/result.ts';
 import { DATABASE_VERSION, SETTING_UPGRADES, type TrashRow } from '../../src/storage/database.ts';
 import { openStorage, type OpenStorageOptions } from '../../src/storage/open.ts';
 import { dumpDatabase, loadDump, type DatabaseDump, type StoreDump } from '../fixtures/databases/dump.ts';
@@ -145,6 +145,23 @@ describe.each(EARLIER_VERSIONS)('upgrading a version %i database', (version) => 
     expect(restored).toStrictEqual(ok(trashed[0]?.plan));
     const withRestored = await repo.listPlans();
     expect(withRestored.ok && withRestored.value.some((p) => p.id === trashed[0]?.id)).toBe(true);
+    opened.value.close();
+  });
+
+  it('validates the plans that version wrote when they are read, until this version writes them', async () => {
+    const before = fixture(version);
+    const factory = await browserWith(before);
+    const [first] = store(before, 'plans').rows as Plan[];
+    if (first === undefined) throw new Error('the fixture has no plan');
+    const rejectFirst = (value: unknown) => ((value as Plan).name === first.name ? err([{ path: ['name'], message: 'rejected' }]) : parsePlan(value));
+    const opened = await open(factory, { validate: rejectFirst });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const repo = opened.value.repository;
+    expectError(await repo.getPlan(first.id), 'invalid');
+    // Saved by this version (an edit made by a command): trusted from then on.
+    const renamed = { ...first, revision: first.revision + 1, updatedAt: '2026-01-01T00:00:00.000Z' };
+    expect((await repo.savePlan(renamed, { expectedRevision: first.revision })).ok).toBe(true);
+    expect(await repo.getPlan(first.id)).toStrictEqual(ok(renamed));
     opened.value.close();
   });
 
