@@ -80,6 +80,7 @@ export function PlanGrid(props: PlanGridProps) {
   let extent: CellPosition | null = null;
   const [selection, setSelection] = createSignal<CellRange | null>(null);
   let rowOrder = '';
+  let shownResult: PlanResult | null = null;
   const buildRows = createRowBuilder();
   let shown = new Map<string, GridRow>();
   let selectedRowId: string | null = null;
@@ -127,12 +128,47 @@ export function PlanGrid(props: PlanGridProps) {
     equals: (a, b) => a.length === b.length && a.every((key, i) => key === b[i]),
   });
 
+  // Whoever follows the focused row (the inspector) hears of it at once, except while an edit's
+  // result is on its way: Enter moves the focus down as it commits, and redrawing the inspector
+  // then would stand between the worker's answer and the frame that shows it. It hears after that
+  // frame (or after a short wait if no result comes).
+  let resultAwaited: ReturnType<typeof setTimeout> | null = null;
+  let heldFocus: { id: string | null } | null = null;
+  const reportFocus = (id: string | null) => {
+    if (resultAwaited !== null) {
+      heldFocus = { id };
+      return;
+    }
+    heldFocus = null;
+    props.onFocusIndicator?.(id);
+  };
+  const awaitResult = () => {
+    if (resultAwaited !== null) clearTimeout(resultAwaited);
+    resultAwaited = setTimeout(resultShown, 300);
+  };
+  const resultShown = () => {
+    if (resultAwaited === null) return;
+    clearTimeout(resultAwaited);
+    resultAwaited = null;
+    if (!heldFocus) return;
+    const tell = () => {
+      const held = heldFocus;
+      heldFocus = null;
+      if (held) props.onFocusIndicator?.(held.id);
+    };
+    // After the frame; a hidden page draws none, so a timer too.
+    requestAnimationFrame(() => setTimeout(tell, 0));
+    setTimeout(tell, 100);
+  };
+
   /** A typed value, however the editor closed: the one road from the grid to a command. */
   const commitEdit = (row: GridRow | undefined, colId: string, value: unknown) => {
     if (row?.kind !== 'indicator') return;
     const outcome = editCell(row, colId, value, { plan: props.plan, periodKeys: periodKeys(), lang: lang(), messages: t() });
-    if (outcome.kind === 'command') props.onEdit(outcome);
-    else if (outcome.kind === 'invalid') props.onInvalid(outcome.message);
+    if (outcome.kind === 'command') {
+      awaitResult();
+      props.onEdit(outcome);
+    } else if (outcome.kind === 'invalid') props.onInvalid(outcome.message);
   };
 
   // AG Grid hands a finished edit over in a setTimeout after the editor closes: a frame or more
@@ -341,8 +377,7 @@ export function PlanGrid(props: PlanGridProps) {
         }
         const node = api.getDisplayedRowAtIndex(event.rowIndex);
         selectedRowId = node?.data?.rowId ?? null;
-        if (!props.onFocusIndicator) return;
-        props.onFocusIndicator(node?.data?.kind === 'indicator' ? node.data.indicator.id : null);
+        reportFocus(node?.data?.kind === 'indicator' ? node.data.indicator.id : null);
       },
     });
   });
@@ -382,6 +417,10 @@ export function PlanGrid(props: PlanGridProps) {
       }
       shown = new Map(rows.map((row) => [row.rowId, row]));
       rowOrder = order;
+      if (result !== shownResult) {
+        shownResult = result;
+        resultShown();
+      }
     },
     { defer: true },
   ));
