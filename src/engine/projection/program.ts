@@ -102,7 +102,10 @@ interface FormulaRow {
   /**
    * Set when the row's actuals changed: the per-cell closures keep per-pass state (running sums,
    * memos) that a new pass resets, and a pass is only recognised as new when it starts at or
-   * before the previous one's last period, which new actuals can break.
+   * before the previous one's last period, which new actuals can break. The next cell-by-cell
+   * run then compiles the formula again, so that it starts as a fresh compile does: priming the
+   * old closures with a muted evaluation would not do, as a running sum then skips reporting an
+   * error at a period before the first one computed, which a fresh compile reports.
    */
   freshPass: boolean;
   /** The periods holding actuals and their values, put back after a whole-row evaluation. */
@@ -208,19 +211,18 @@ export function compileProgram(plan: Plan, options: CompileOptions = {}): Result
     writeTargets(indicator.targets, row, periods, targetValues);
   });
 
-  // Current cell, for runtime errors reported from inside compiled formulas; `muted` while a
-  // formula is evaluated only to start a new pass (see FormulaRow.freshPass).
+  // Current cell, for runtime errors reported from inside compiled formulas.
   let currentRow = 0;
   let currentPeriod = 0;
-  let muted = false;
   const report = (code: 'divisionByZero' | 'notFinite', position: number): void => {
-    if (muted) return;
     runProblems[currentRow]?.push({ code: 'runtime', row: currentRow, period: currentPeriod, error: { code, position } });
   };
 
   const dependsOn: number[][] = plan.indicators.map(() => []);
   const targetReaders: number[][] = plan.indicators.map(() => []);
   const formulas: (CompiledFormula | null)[] = plan.indicators.map(() => null);
+  // The same compile again, with new per-pass state (see FormulaRow.freshPass).
+  const recompile: (() => CompiledFormula)[] = [];
   // Formulas that may be evaluated a whole row at a time (they do not read their own row).
   const rowwise: (FormulaAst | null)[] = plan.indicators.map(() => null);
   const formulaFailed = new Uint8Array(rowCount);
@@ -239,20 +241,26 @@ export function compileProgram(plan: Plan, options: CompileOptions = {}): Result
       const r = rowOf.get(id);
       return r === undefined ? null : targetValues.subarray(r * n, (r + 1) * n);
     };
-    const compiled = compileFormula(parsed.value, {
+    const context = {
       values,
       periods: n,
-      rowOf: (id) => rowOf.get(id) ?? -1,
-      groupRows: (groupId) => groupRows.get(groupId) ?? null,
+      rowOf: (id: string) => rowOf.get(id) ?? -1,
+      groupRows: (groupId: string) => groupRows.get(groupId) ?? null,
       targetRow,
       report,
-    });
+    };
+    const compiled = compileFormula(parsed.value, context);
     if (!compiled.ok) {
       compileProblems.push({ code: 'formula', row, period: -1, error: compiled.error });
       formulaFailed[row] = 1;
       return;
     }
-    formulas[row] = compiled.value;
+    const first = compiled.value;
+    formulas[row] = first;
+    recompile[row] = () => {
+      const again = compileFormula(parsed.value, context);
+      return again.ok ? again.value : first;
+    };
     const deps = formulaDependencies(parsed.value);
     const reads = new Set<number>();
     for (const id of deps.indicators) {
@@ -293,8 +301,9 @@ export function compileProgram(plan: Plan, options: CompileOptions = {}): Result
     const rowActual = isActual.subarray(offset, offset + n);
     const projection = indicator.projection;
     if (projection.method === 'formula') {
-      const formula = formulas[row];
-      if (!formula) return null;
+      const compiled = formulas[row];
+      if (!compiled) return null;
+      let formula: CompiledFormula = compiled;
       const state: FormulaRow = { kind: 'formula', freshPass: false, actualAt: new Int32Array(0), actualValues: new Float64Array(0), full: NO_STEP, direct: null };
       writeActualCells(rowValues, rowActual, state);
       rowStates[row] = state;
@@ -302,9 +311,7 @@ export function compileProgram(plan: Plan, options: CompileOptions = {}): Result
         currentRow = row;
         if (state.freshPass) {
           state.freshPass = false;
-          muted = true;
-          formula(0);
-          muted = false;
+          formula = recompile[row]?.() ?? formula;
         }
         for (let t = 0; t < n; t++) {
           if (rowActual[t]) continue;

@@ -206,6 +206,27 @@ describe('an engine session', () => {
     expectSameResult(result.value, expected);
   });
 
+  it('reports the errors a running total meets before its first computed period, as a fresh compile does, after the row gains an actual', () => {
+    // cumsum(x / 0) reaches back to 2020-01 from the first period it computes: with 2020-02 now
+    // an actual, that is 2020-03, which reports 2020-01's division and its own.
+    const plan = (actuals: Record<string, number>): Plan => makePlan({
+      name: 'p',
+      calendar: { periodicity: 'month', start: '2020-01', end: '2020-03' },
+      indicators: [
+        makeIndicator({ id: 'x', actuals: { '2020-01': 4, '2020-03': 2 }, projection: { method: 'constant' } }),
+        makeIndicator({ id: 'y', actuals, projection: { method: 'formula', formula: 'cumsum(x / 0)' } }),
+      ],
+    });
+    const session = createEngineSession();
+    session.compute(plan({ '2020-01': 1 }));
+    const after = plan({ '2020-01': 1, '2020-02': 3 });
+    const result = session.compute(after);
+    const expected = fresh(after, null);
+    if (!result.ok || typeof expected === 'string') throw new Error('compute failed');
+    expectSameResult(result.value, expected);
+    expect(expected.problems.map((p) => p.period)).toEqual([2, 2]);
+  });
+
   it('reports an unknown scenario and a loop of parents as problems, not as a result', () => {
     const model = generateModel({ indicators: 10, periods: 12, inputs: 5, depth: 2, unread: 1, seed: 1 });
     const looped: Plan = {
