@@ -55,8 +55,10 @@ export function createLineageKeeper(repo: PlanRepository): LineageKeeper {
 
   return {
     async exportText(plan, meta) {
-      const [{ serializePlanFile }, { extendLineage, revisionHash }] = await Promise.all([import('../format/serialize.ts'), import('../format/lineage.ts')]);
-      const hash = revisionHash(plan);
+      const [{ planFileOfText, serializePlan }, { extendLineage, revisionHashOfText }] = await Promise.all([import('../format/serialize.ts'), import('../format/lineage.ts')]);
+      // One serialisation serves the file and both of its hashes.
+      const planText = serializePlan(plan);
+      const hash = revisionHashOfText(planText);
       const recorded = await repo.recordShared(plan.id, { hash, plan });
       let lineage: readonly string[];
       if (recorded.ok) lineage = recorded.value.hashes;
@@ -65,7 +67,7 @@ export function createLineageKeeper(repo: PlanRepository): LineageKeeper {
         const stored = await repo.getLineage(plan.id);
         lineage = extendLineage(stored.ok ? stored.value.hashes : [], hash);
       }
-      return serializePlanFile(plan, { ...meta, lineage });
+      return planFileOfText(planText, { ...meta, lineage });
     },
 
     async compare({ file, revisionHash: knownHash }, local) {

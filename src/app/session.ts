@@ -591,21 +591,22 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
         events.onStorageError(created.error);
         return { kind: 'failed' };
       }
-      // A new copy is another plan: the file's lineage is not its own.
-      if (!options.asCopy) await lineage.recordImport(plan.id);
       await session.openPlan(plan.id);
+      // In the background (a copy of the plan is kept as a merge base). A new copy is another
+      // plan: the file's lineage is not its own.
+      if (!options.asCopy) void lineage.recordImport(plan.id);
       return { kind: 'written', plan };
     },
     async replaceWith(incoming, local, snapshotName) {
       // The revision only moves forward, so other tabs see the new plan as newer.
       const plan = { ...incoming, revision: Math.max(local.revision, incoming.revision) + 1, updatedAt: new Date().toISOString() };
       const written = await keepAndSave(plan, local, snapshotName);
-      if (written.kind === 'written') await lineage.recordImport(plan.id);
+      if (written.kind === 'written') void lineage.recordImport(plan.id);
       return written;
     },
     async mergeInto(merged, local, snapshotName) {
       const written = await keepAndSave(merged, local, snapshotName);
-      if (written.kind === 'written') await lineage.recordImport(merged.id);
+      if (written.kind === 'written') void lineage.recordImport(merged.id);
       return written;
     },
     simulation,

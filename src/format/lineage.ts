@@ -35,10 +35,15 @@ export function revisionHash(plan: Plan): string {
  * leaving the last two out is cutting two lines and the comma before them.
  */
 export function revisionHashOfText(planText: string): string {
+  return bytesToHex(sha256(utf8ToBytes(revisionTextOf(planText))));
+}
+
+/** The text `revisionHash` hashes, cut from the plan's canonical text (see `revisionHashOfText`). */
+export function revisionTextOf(planText: string): string {
   const cut = planText.lastIndexOf('\n  "updatedAt": ');
-  // Not a canonical plan text (cannot happen for serializePlan's): hash what it says.
-  if (cut < 0 || planText[cut - 1] !== ',') return bytesToHex(sha256(utf8ToBytes(planText)));
-  return bytesToHex(sha256(utf8ToBytes(`${planText.slice(0, cut - 1)}\n}\n`)));
+  // Not a canonical plan text (cannot happen for serializePlan's): what it says.
+  if (cut < 0 || planText[cut - 1] !== ',') return planText;
+  return `${planText.slice(0, cut - 1)}\n}\n`;
 }
 
 /** The lineage with `hash` as its newest revision (moved to the end if it was there), cut to the limit. */

@@ -58,15 +58,20 @@ export function parsePlanFile(text: string): Result<ParsedPlanFile, FileIssue[]>
 }
 
 /** `parsePlanFile`, with the plan's canonical text it wrote to check the hash (for more hashes of it). */
-export function parsePlanFileAndText(text: string): Result<ParsedWithText, FileIssue[]> {
+export function parsePlanFileAndText(text: string, options: { checkHash?: boolean } = {}): Result<ParsedWithText, FileIssue[]> {
   try {
-    return readPlanFile(text);
+    return readPlanFile(text, options.checkHash ?? true);
   } catch {
     return err(INTERNAL);
   }
 }
 
-function readPlanFile(text: string): Result<ParsedWithText, FileIssue[]> {
+/** The `hashMismatch` warning for a file whose `hash` is not `actual`, the plan's. */
+export function hashWarning(file: PlanFile, actual: string): FileIssue | null {
+  return actual === file.hash ? null : { path: 'hash', code: 'hashMismatch', expected: JSON.stringify(actual), received: showValue(file.hash) };
+}
+
+function readPlanFile(text: string, checkHash: boolean): Result<ParsedWithText, FileIssue[]> {
   if (typeof text !== 'string') return err([{ path: '', code: 'type', expected: 'string', received: showValue(text) }]);
 
   const bytes = utf8Length(text);
@@ -125,8 +130,9 @@ function readPlanFile(text: string): Result<ParsedWithText, FileIssue[]> {
   // The hash of an older file was computed over that version's plan, before migration.
   if (version === FILE_VERSION) {
     planText = serializePlan(file.plan);
-    const hash = bytesToHex(sha256(utf8ToBytes(planText)));
-    if (hash !== file.hash) warnings.push({ path: 'hash', code: 'hashMismatch', expected: JSON.stringify(hash), received: showValue(file.hash) });
+    // Without the check, the caller hashes `planText` itself (the import worker, natively).
+    const warning = checkHash ? hashWarning(file, bytesToHex(sha256(utf8ToBytes(planText)))) : null;
+    if (warning !== null) warnings.push(warning);
   }
   return ok({ parsed: { file, warnings, fromVersion: version }, planText });
 }

@@ -220,7 +220,11 @@ export function toPlanFile(plan: Plan, meta: ExportMeta): PlanFile {
 
 /** The canonical text of the plan file for `plan`: what export writes. */
 export function serializePlanFile(plan: Plan, meta: ExportMeta): string {
-  const planText = serializePlan(plan);
+  return planFileOfText(serializePlan(plan), meta);
+}
+
+/** `serializePlanFile` from the plan's canonical text (`serializePlan(plan)`), for a caller that has it already. */
+export function planFileOfText(planText: string, meta: ExportMeta): string {
   const hash = bytesToHex(sha256(utf8ToBytes(planText)));
   // The plan is the wrapper's last key: its text is the plan's own canonical text, indented one
   // level (strings hold no raw line breaks, so every line break is structure). The wrapper's other

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compareLineages, extendLineage, joinLineages, LIMITS, parsePlanFile, revisionHash, serializePlan, serializePlanFile, type LocalLineage } from '../../src/format/index.ts';
 import { revisionHashOfText } from '../../src/format/lineage.ts';
-import { readPlanFile } from '../../src/format/read.ts';
+import { readPlanFile, readPlanFileWith } from '../../src/format/read.ts';
 import { arbHash, arbPlan } from './arbitraries.ts';
 import { codes, fixture, issuesOf, valueOf } from './helpers.ts';
 
@@ -98,6 +98,25 @@ describe('comparing a local copy with a file', () => {
     expect(compareLineages(ours, { hash: hex(8), lineage: [hex(1), hex(2), hex(3), hex(8)] })).toEqual({ kind: 'diverged', base: hex(2) });
     expect(compareLineages(ours, { hash: hex(8), lineage: [hex(4), hex(8)] })).toEqual({ kind: 'unknown' });
     expect(compareLineages(ours, { hash: hex(8), lineage: [] })).toEqual({ kind: 'unknown' });
+  });
+});
+
+describe('reading a file with a native hash', () => {
+  const nodeDigest = async (text: string) => new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+
+  it('gives readPlanFile’s answer: accepted, refused, with a hash mismatch', async () => {
+    const good = fixture('plan-v1-lineage.json');
+    const mismatched = good.replace(/"hash": "[0-9a-f]{64}"/, `"hash": "${'0'.repeat(64)}"`);
+    const refused = good.replace('"version": 1', '"version": 1, "extra": true');
+    for (const text of [good, mismatched, refused, fixture('plan-v1-full.json')]) {
+      expect(await readPlanFileWith(text, nodeDigest)).toEqual(readPlanFile(text));
+    }
+    expect(valueOf(await readPlanFileWith(mismatched, nodeDigest)).warnings.map((w) => w.code)).toEqual(['hashMismatch']);
+  });
+
+  it('gives an internal issue, never a throw, when the digest fails', async () => {
+    const failing = async () => { throw new Error('no digest'); };
+    expect(await readPlanFileWith(fixture('plan-v1-full.json'), failing)).toEqual({ ok: false, error: [{ path: '', code: 'internal' }] });
   });
 });
 

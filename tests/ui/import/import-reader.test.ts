@@ -14,11 +14,11 @@ import { revisionHash } from '../../../src/format/lineage.ts';
 type Fault = 'crash' | 'hang' | undefined;
 
 /** Starts Node worker threads with the given faults, and counts what was started and ended. */
-function spawner(fault: Fault = undefined) {
+function spawner(fault: Fault = undefined, native = true) {
   const log = { started: 0, ended: 0 };
   const spawn = (): ImportWorker => {
     log.started++;
-    const worker = new Worker(new URL('./node-import-worker.mjs', import.meta.url), { workerData: { fault } });
+    const worker = new Worker(new URL('./node-import-worker.mjs', import.meta.url), { workerData: { fault, native } });
     return {
       endpoint: nodeEndpoint(worker),
       terminate: () => {
@@ -53,6 +53,12 @@ describe('reading an import file', () => {
     expect(refused).toEqual(readPlanFile(hostile));
     expect(refused.ok ? [] : refused.error.map((issue) => issue.path)).toContain('plan.indicators[3].targets[0].value');
     expect(log).toEqual({ started: 2, ended: 2 });
+  }, 60_000);
+
+  it('gives the same answer with the portable hash when the platform has no native one', async () => {
+    const { spawn } = spawner(undefined, false);
+    const read = createImportReader({ spawn, threshold: 0 });
+    expect(await read(example)).toEqual(readPlanFile(example));
   }, 60_000);
 
   it('reads a small file on the main thread without starting a worker', async () => {

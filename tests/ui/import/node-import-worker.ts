@@ -5,7 +5,10 @@ import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { importWorkerApi, type ImportWorkerApi } from '../../../src/format/read.ts';
 
-const fault = (workerData as { fault?: 'crash' | 'hang' } | undefined)?.fault;
+const data = workerData as { fault?: 'crash' | 'hang'; native?: boolean } | undefined;
+const fault = data?.fault;
+// Node's WebCrypto, as a browser worker's `crypto.subtle`; or the portable hash.
+const reader = importWorkerApi(data?.native ? async (text) => new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))) : null);
 
 const exposed: ImportWorkerApi = {
   read(text) {
@@ -14,7 +17,7 @@ const exposed: ImportWorkerApi = {
       return new Promise(() => {}) as never;
     }
     if (fault === 'hang') for (;;) { /* a reader that never ends */ }
-    return importWorkerApi.read(text);
+    return reader.read(text);
   },
 };
 
