@@ -124,7 +124,9 @@ export function PlanGrid(props: PlanGridProps) {
   };
 
   // The plan's own periods: a result may still be the previous plan's for a moment.
-  const periodKeys = createMemo(() => [...periodIndex(props.plan.calendar).keys], undefined, {
+  // An edit keeps the calendar object, so the periods are not listed again for every edit.
+  const calendar = createMemo(() => props.plan.calendar);
+  const periodKeys = createMemo(() => [...periodIndex(calendar()).keys], undefined, {
     equals: (a, b) => a.length === b.length && a.every((key, i) => key === b[i]),
   });
 
