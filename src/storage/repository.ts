@@ -173,11 +173,12 @@ export function repositoryOver(backend: StoreBackend, options: PlanRepositoryOpt
   const listQuery = async (tx: StoreTx): Promise<PlanSummary[]> =>
     (await tx.allSummaries()).map(({ id, name, updatedAt, revision, indicatorCount }) => ({ id, name, updatedAt, revision, indicatorCount })).sort(newestFirst);
   const planQuery = (id: string) => async (tx: StoreTx) => (await tx.getPlan(id)) ?? null;
-  // The plan this repository wrote last: when a watcher hears of that very revision (our own
-  // save coming back), it hands this object over instead of reading the whole plan again.
-  let lastWritten: Plan | null = null;
-  const wrote = (plan: Plan) => {
-    lastWritten = plan;
+  // The plan this repository last read or wrote: when a watcher hears of that very revision (our
+  // own save coming back, or the plan just opened), it hands this object over instead of reading
+  // the whole plan again. Plans are never changed in place, so sharing the object is safe.
+  let lastKnown: Plan | null = null;
+  const known = (plan: Plan) => {
+    lastKnown = plan;
   };
   const snapshotsQuery = (planId: string) => async (tx: StoreTx) => (await tx.snapshotsOf(planId)).sort(newestSnapshotFirst);
 
@@ -230,8 +231,13 @@ export function repositoryOver(backend: StoreBackend, options: PlanRepositoryOpt
         const found = await backend.read(['plans', 'planSummaries'], async (tx) => ({ plan: await tx.getPlan(id), summary: await tx.getSummary(id) }));
         if (found.plan === undefined) return err(notFound(id));
         // Written by this version (validated on the way in, or made by commands): not checked twice.
-        if (found.summary?.checked === true && found.summary.revision === found.plan.revision) return ok(found.plan);
-        return validated(validate, found.plan);
+        if (found.summary?.checked === true && found.summary.revision === found.plan.revision) {
+          known(found.plan);
+          return ok(found.plan);
+        }
+        const checked = validated(validate, found.plan);
+        if (checked.ok) known(checked.value);
+        return checked;
       }),
 
     watchPlan(id, callback) {
@@ -252,7 +258,7 @@ export function repositoryOver(backend: StoreBackend, options: PlanRepositoryOpt
           const version = versionOf(summary);
           if (version === delivered) return;
           delivered = version;
-          const own = lastWritten;
+          const own = lastKnown;
           if (own !== null && own.id === id && versionOf(own) === version) {
             callback(ok(own));
             return;
@@ -308,7 +314,7 @@ export function repositoryOver(backend: StoreBackend, options: PlanRepositoryOpt
         }),
       );
       if (result.ok) {
-        wrote(plan);
+        known(plan);
         afterRealSave();
       }
       return result;
@@ -329,7 +335,7 @@ export function repositoryOver(backend: StoreBackend, options: PlanRepositoryOpt
         }),
       );
       if (result.ok) {
-        wrote(plan);
+        known(plan);
         afterRealSave();
       }
       return result;
