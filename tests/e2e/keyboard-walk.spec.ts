@@ -236,13 +236,34 @@ test('the grid and the inspector from the keyboard: move, edit, cancel, undo, re
   await page.keyboard.type('3,2');
   await page.keyboard.press('Enter');
   await expect(target).toHaveText('3,20');
-  await expectVisibleFocus(page);
+  // The target list is drawn anew on each change, taking the field away; the focus stays in the
+  // inspector (the field itself keeping it is the fixme test below).
+  await expectFocusOn(page, inspector);
 
-  // Closing the inspector does not drop the focus to the page.
+  // Closing the inspector gives the focus back to the grid, at the cell it was opened from.
   await tabTo(page, inspector.getByRole('button', { name: 'Đóng bảng thuộc tính' }));
   await page.keyboard.press('Enter');
   await expect(inspector).toBeHidden();
-  await expectVisibleFocus(page);
+  await expectFocusOn(page, target);
+});
+
+// Fails because of src/ui/inspector/Inspector.tsx (owner C): its targets are drawn with <For> over
+// target objects, so committing a value replaces the row and its field. With <Index> (the row kept,
+// `target` an accessor) the field keeps the focus, as a planner typing several values expects.
+test.fixme('after a target value is committed in the inspector the focus stays in that field', async ({ page }) => {
+  await openApp(page);
+  await regionTo(page, page.getByTestId('plan-grid'));
+  await page.keyboard.press('ArrowDown');
+  await expectFocusOn(page, cell(page, 'mobile_subscribers', 'name'));
+  const inspector = page.getByTestId('inspector');
+  await regionTo(page, inspector);
+  const targetValue = inspector.getByRole('textbox', { name: 'Chỉ tiêu cần đạt', exact: true });
+  await tabTo(page, targetValue);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('3,2');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, 'mobile_subscribers', 'target')).toHaveText('3,20');
+  await expectFocusOn(page, targetValue);
 });
 
 test('scenarios, compare, goal seek, history, snapshots, report, export and language from the keyboard', async ({ page }) => {
@@ -378,7 +399,8 @@ test('scenarios, compare, goal seek, history, snapshots, report, export and lang
   const csvFile = page.waitForEvent('download');
   await page.keyboard.press('Enter');
   expect((await csvFile).suggestedFilename()).toMatch(/\.csv$/);
-  await expectVisibleFocus(page);
+  // The menu closes over the button that was pressed: the focus goes back to the menu's button.
+  await expectFocusOn(page, menu.locator('summary'));
 
   // Language: the header's switch, with the arrow keys.
   await tabTo(page, page.getByTestId('language'), 60);
