@@ -11,7 +11,7 @@ import { summarize } from '../../../src/engine/projection/result.ts';
 import { createEngineSession } from '../../../src/engine/session.ts';
 import type { Plan } from '../../../src/engine/model/plan.ts';
 import { generateModel, LARGE_MODEL, withIndicator } from './helpers.ts';
-import { runFloor } from './floor.ts';
+import { buildFloor, runFloor } from '../../../bench/floor.ts';
 
 /** Fastest per-call time over `rounds` rounds of `batch` calls, after a warm-up round. */
 function fastest(fn: (i: number) => void, rounds: number, batch: number = 1): number {
@@ -36,12 +36,12 @@ const rowOf = (id: string): number => program.rowOf.get(id) as number;
 const topCone = affectedRows(program, [rowOf(model.topInput)]);
 
 // The floor agrees with the engine to the bit before it is timed.
-const floorValues = new Float64Array(program.values.length);
-const order = Int32Array.from(program.graph.order);
-runFloor(model.rows, n, floorValues, order);
-for (let i = 0; i < floorValues.length; i++) {
-  if (!Object.is(floorValues[i], program.values[i])) throw new Error(`floor and engine differ at ${i}`);
+const floor = buildFloor(model.model);
+runFloor(floor);
+for (let i = 0; i < floor.values.length; i++) {
+  if (!Object.is(floor.values[i], program.values[i])) throw new Error(`floor and engine differ at ${i}`);
 }
+const topConeRows = Int32Array.from(topCone);
 
 // Edits as commands make them: the edited indicator is a new object, the others shared.
 const rates = [0.011, 0.012];
@@ -55,10 +55,10 @@ const figures = {
   model: `${model.plan.indicators.length} indicators × ${n} periods, chains ${LARGE_MODEL.depth} deep`,
   compileMs: fastest(() => { compileProgram(model.plan); }, 40),
   fullRunMs: fastest(() => runProgram(program), 300),
-  floorFullRunMs: fastest(() => runFloor(model.rows, n, floorValues, order), 300),
+  floorFullRunMs: fastest(() => runFloor(floor), 300),
   topConeRows: topCone.length,
   topConeRunMs: fastest(() => runProgram(program, topCone), 300),
-  floorTopConeMs: fastest(() => runFloor(model.rows, n, floorValues, Int32Array.from(topCone)), 300),
+  floorTopConeMs: fastest(() => runFloor(floor, topConeRows), 300),
   sessionTopEditMs: fastest((i) => { session.update(topEdits[i % 2] as Plan); }, 300),
   sessionLeafEditMs: fastest((i) => { session.update(leafEdits[i % 2] as Plan); }, 300, 100),
   sessionLeafApplyEditMs: fastest((i) => { session.applyEdit(leafEdits[i % 2] as Plan, [model.leafInput]); }, 300, 100),
