@@ -5,16 +5,18 @@
  * new rate and the new projection of `input_0` (the cone of 371 rows is recomputed in the worker;
  * `input_0`'s own cells are the affected ones on screen), with where the time went:
  *
- *   commit   Enter → the plan posted to the worker (AG Grid ends the edit, the command is applied,
- *            the grid shows the new rate, the save is queued)
+ *   commit   Enter → the command posted to the worker (read from the open editor and applied in
+ *            the Enter's keydown, before the grid shows the new rate and before AG Grid closes the
+ *            editor; decision 0013)
  *   clone    the structured clone of that post (inside `postMessage`, on the main thread)
  *   worker   post → the answer back (the engine's recompute, the transfer, the queue)
- *   apply    answer → the DOM shows the values (Comlink, Solid, buildRows, AG Grid)
+ *   apply    answer → the DOM shows the values (Comlink, Solid, the row builder, AG Grid)
  *   paint    DOM → that frame's rendering done
  *
- * and the save: Enter → the app's read-write transaction on `plans` committed. After each edit
- * the page is left to go quiet (no transaction open, nothing for 300 ms) before the next, as
- * between a planner's edits; the raw IndexedDB save is timed in that pause, in turns with the app.
+ * and the save: Enter → the app's read-write transaction on `plans` committed (the app starts it
+ * after the frame that shows the result). After each edit the page is left to go quiet (no
+ * transaction open, nothing for 300 ms) before the next, as between a planner's edits; the raw
+ * IndexedDB save is timed in that pause, in turns with the app.
  */
 import type { Page } from '@playwright/test';
 import type { BenchWindow, IdbTransaction, InputEvent, LongFrame, LongTask, WaitResult, WaitSpec } from './probe.ts';
