@@ -16,10 +16,12 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { LIMITS, type Plan } from './schema.ts';
+import type { Plan } from './schema.ts';
 import { serializePlan } from './serialize.ts';
 
-export type Lineage = readonly string[];
+import type { Lineage } from './lineage-list.ts';
+
+export type { Lineage } from './lineage-list.ts';
 
 /** SHA-256 of the plan's canonical text without `revision` and `updatedAt`, 64 lowercase hex digits. */
 export function revisionHash(plan: Plan): string {
@@ -46,28 +48,7 @@ export function revisionTextOf(planText: string): string {
   return `${planText.slice(0, cut - 1)}\n}\n`;
 }
 
-/** The lineage with `hash` as its newest revision (moved to the end if it was there), cut to the limit. */
-export function extendLineage(lineage: Lineage, hash: string): string[] {
-  const out = lineage.filter((h) => h !== hash);
-  out.push(hash);
-  return out.slice(-LIMITS.lineage);
-}
-
-/**
- * Both lineages in one, for a plan that took in another copy (an import): ours, then the hashes
- * only theirs holds in their order, cut to the limit (the oldest of ours go first).
- */
-export function joinLineages(ours: Lineage, theirs: Lineage): string[] {
-  const known = new Set(ours);
-  const out = [...ours];
-  for (const hash of theirs) {
-    if (!known.has(hash)) {
-      known.add(hash);
-      out.push(hash);
-    }
-  }
-  return out.slice(-LIMITS.lineage);
-}
+export { extendLineage, joinLineages } from './lineage-list.ts';
 
 /** What this browser knows about a plan's local copy, for comparing it with a file's. */
 export interface LocalLineage {

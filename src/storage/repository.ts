@@ -8,7 +8,7 @@
 import { newPlanId } from '../engine/model/factories.ts';
 import type { Plan } from '../engine/model/plan.ts';
 import { err, ok, type Result } from '../engine/result.ts';
-import { extendLineage, joinLineages } from '../format/lineage.ts';
+import { extendLineage, joinLineages } from '../format/lineage-list.ts';
 import { dexieBackend, type StoreBackend, type StoreTx } from './backend.ts';
 import type { ChitieuDatabase, HistoryEntry, HistoryRow, SnapshotKind, SnapshotRow, TableName, TrashRow } from './database.ts';
 import { messageOf, toStorageError, type SeedError, type StorageError } from './errors.ts';
