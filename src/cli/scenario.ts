@@ -5,7 +5,8 @@
 import type { Plan } from '../engine/model/plan.ts';
 import { resolveScenario } from '../engine/scenarios/index.ts';
 import { err, ok, type Result } from '../engine/result.ts';
-import { EXIT, type CommandContext, type ExitCode } from './command.ts';
+import { EXIT, fail, type CommandContext, type ExitCode } from './command.ts';
+import { loadPlan } from './plan-file.ts';
 
 export interface ScenarioFailure {
   readonly code: Exclude<ExitCode, 0>;
@@ -28,4 +29,17 @@ export function planForScenario(plan: Plan, scenario: string | undefined, contex
     case 'scenarioLoop':
       return err({ code: EXIT.problem, line: m.scenarioLoop(problem.chain.join(' → ')) });
   }
+}
+
+/**
+ * What every command that computes starts with: the file read and checked (its problems printed,
+ * exit 1), then the scenario laid on (an id the file does not have is bad usage, exit 2). A
+ * failure is printed here; the command returns the exit code it comes with.
+ */
+export async function loadScenarioPlan(path: string, scenario: string | undefined, context: CommandContext): Promise<Result<Plan, ExitCode>> {
+  const loaded = await loadPlan(path, context);
+  if (!loaded.ok) return err(fail(context, EXIT.problem, loaded.error));
+  const resolved = planForScenario(loaded.value.plan, scenario, context);
+  if (!resolved.ok) return err(fail(context, resolved.error.code, [resolved.error.line]));
+  return ok(resolved.value);
 }

@@ -10,9 +10,9 @@ import { formatNumber, formatPercent, type Lang } from '../../i18n/numbers.ts';
 import { formatExact, formatLarge, formatParameter } from '../render/parameters.ts';
 import { err, ok, type Result } from '../../engine/result.ts';
 import { EXIT, defineCommand, fail, type CommandContext, type ExitCode } from '../command.ts';
-import { fileLabel, loadPlan } from '../plan-file.ts';
+import { fileLabel } from '../plan-file.ts';
 import { describePlanProblem } from '../problems.ts';
-import { planForScenario } from '../scenario.ts';
+import { loadScenarioPlan } from '../scenario.ts';
 import { renderTable } from '../render/table.ts';
 import type { CliMessages } from '../messages.ts';
 
@@ -217,12 +217,10 @@ with the file; 2 bad usage (an indicator, period or parameter that does not exis
     const vary = parseVary(args.options.vary);
     if (!vary) return fail(context, EXIT.usage, [`${m.badVary(args.options.vary)} (${m.seeHelp('goal-seek')})`]);
     const path = args.positionals[0] as string;
-    const loaded = await loadPlan(path, context);
-    if (!loaded.ok) return fail(context, EXIT.problem, loaded.error);
     const scenario = args.options.scenario;
-    const resolved = planForScenario(loaded.value.plan, scenario, context);
-    if (!resolved.ok) return fail(context, resolved.error.code, [resolved.error.line]);
-    const plan = resolved.value;
+    const opened = await loadScenarioPlan(path, scenario, context);
+    if (!opened.ok) return opened.error;
+    const plan = opened.value;
 
     const completed = completeVary(vary, plan, context);
     if (!completed.ok) return fail(context, completed.error.code, [completed.error.line]);

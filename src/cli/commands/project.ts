@@ -4,9 +4,9 @@
  */
 import { computePlan } from '../../engine/api.ts';
 import { EXIT, defineCommand, fail, type ExitCode } from '../command.ts';
-import { fileLabel, loadPlan } from '../plan-file.ts';
+import { fileLabel } from '../plan-file.ts';
 import { describePlanProblem } from '../problems.ts';
-import { planForScenario } from '../scenario.ts';
+import { loadScenarioPlan } from '../scenario.ts';
 import { projectionView } from '../render/projection-view.ts';
 import { projectionTable } from '../render/projection-table.ts';
 import { projectionCsv } from '../render/projection-csv.ts';
@@ -70,12 +70,10 @@ Exit status: 0 printed; 1 the file cannot be read or is not a valid plan; 2 bad 
   async run(args, context): Promise<ExitCode> {
     const { io, m, lang } = context;
     const path = args.positionals[0] as string;
-    const loaded = await loadPlan(path, context);
-    if (!loaded.ok) return fail(context, EXIT.problem, loaded.error);
     const scenario = args.options.scenario;
-    const resolved = planForScenario(loaded.value.plan, scenario, context);
-    if (!resolved.ok) return fail(context, resolved.error.code, [resolved.error.line]);
-    const plan = resolved.value;
+    const opened = await loadScenarioPlan(path, scenario, context);
+    if (!opened.ok) return opened.error;
+    const plan = opened.value;
 
     const computed = computePlan(plan);
     if (!computed.ok) return fail(context, EXIT.problem, [m.cannotCompute(fileLabel(path, m), describePlanProblem(computed.error, m, lang))]);

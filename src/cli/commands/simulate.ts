@@ -6,9 +6,9 @@
 import { SIMULATION_DEFAULTS, SIMULATION_LIMITS, sensitivity, simulate, type SensitivityProblem, type SimulationProblem } from '../../engine/uncertainty/index.ts';
 import { formatNumber } from '../../i18n/numbers.ts';
 import { EXIT, defineCommand, fail, type CommandContext, type ExitCode } from '../command.ts';
-import { fileLabel, loadPlan } from '../plan-file.ts';
+import { fileLabel } from '../plan-file.ts';
 import { describePlanProblem } from '../problems.ts';
-import { planForScenario } from '../scenario.ts';
+import { loadScenarioPlan } from '../scenario.ts';
 import { simulationView } from '../render/simulation-view.ts';
 import { simulationTable } from '../render/simulation-table.ts';
 import { simulationCsv } from '../render/simulation-csv.ts';
@@ -92,12 +92,10 @@ Exit status: 0 printed; 1 a problem with the file, or no range to simulate; 2 ba
   async run(args, context): Promise<ExitCode> {
     const { io, m, lang } = context;
     const path = args.positionals[0] as string;
-    const loaded = await loadPlan(path, context);
-    if (!loaded.ok) return fail(context, EXIT.problem, loaded.error);
     const scenario = args.options.scenario;
-    const resolved = planForScenario(loaded.value.plan, scenario, context);
-    if (!resolved.ok) return fail(context, resolved.error.code, [resolved.error.line]);
-    const plan = resolved.value;
+    const opened = await loadScenarioPlan(path, scenario, context);
+    if (!opened.ok) return opened.error;
+    const plan = opened.value;
 
     const simulated = simulate(plan, {
       ...(args.options.trials === undefined ? {} : { trials: args.options.trials }),
