@@ -3,7 +3,9 @@
  * and import, and importing them must not bring the hashing and the writer into the app's first
  * load.
  */
-import { LIMITS } from './schema.ts';
+
+/** Most hashes a lineage keeps (the schema's `LIMITS.lineage`): the oldest go first. */
+export const LINEAGE_LIMIT = 100;
 
 export type Lineage = readonly string[];
 
@@ -11,7 +13,7 @@ export type Lineage = readonly string[];
 export function extendLineage(lineage: Lineage, hash: string): string[] {
   const out = lineage.filter((h) => h !== hash);
   out.push(hash);
-  return out.slice(-LIMITS.lineage);
+  return out.slice(-LINEAGE_LIMIT);
 }
 
 /**
@@ -27,5 +29,5 @@ export function joinLineages(ours: Lineage, theirs: Lineage): string[] {
       out.push(hash);
     }
   }
-  return out.slice(-LIMITS.lineage);
+  return out.slice(-LINEAGE_LIMIT);
 }

@@ -9,6 +9,7 @@
  * version of Chitieu wrote can vanish on the way through an older one.
  */
 import * as v from 'valibot';
+import { LINEAGE_LIMIT } from './lineage-list.ts';
 
 export const FILE_FORMAT = 'chitieu-plan';
 export const FILE_VERSION = 1;
@@ -27,7 +28,7 @@ export const LIMITS = {
   periods: 1_200,
   scenarios: 200,
   /** Hashes of shared revisions a file carries (the oldest are dropped past it). */
-  lineage: 100,
+  lineage: LINEAGE_LIMIT,
 } as const;
 
 const text = (max: number = LIMITS.textLength) => v.pipe(v.string(), v.maxLength(max));
