@@ -14,12 +14,11 @@
  * saved (the next import of this plan is then two-way, as before lineages), so these functions
  * never fail an export or an import.
  *
- * The format and preview code load with the first export or import (dynamic imports), as the
- * session's own file code does: none of it is needed to open the app.
+ * The work is in import-lineage.ts, loaded with the first export or import, as the session's own
+ * file code is: none of it is needed to open the app.
  */
 import type { Plan } from '../engine/model/plan.ts';
 import type { PlanRelation } from '../engine/scenarios/preview.ts';
-import type { Lineage } from '../format/lineage.ts';
 import type { ExportMeta } from '../format/serialize.ts';
 import type { PlanFile } from '../format/schema.ts';
 import type { PlanRepository } from '../storage/index.ts';
@@ -50,64 +49,13 @@ export interface LineageKeeper {
 }
 
 export function createLineageKeeper(repo: PlanRepository): LineageKeeper {
-  // The file last read for each plan id: the import that follows writes it.
-  const read = new Map<string, { plan: Plan; hash: string; lineage: Lineage }>();
-
+  // The work loads with the first export or import (import-lineage.ts); one keeper, since it
+  // remembers the files read for the imports that follow.
+  let loaded: Promise<LineageKeeper> | null = null;
+  const keeper = () => (loaded ??= import('./import-lineage.ts').then((m) => m.lineageKeeper(repo)));
   return {
-    async exportText(plan, meta) {
-      const [{ planFileOfText, serializePlan }, { extendLineage, revisionHashOfText }] = await Promise.all([import('../format/serialize.ts'), import('../format/lineage.ts')]);
-      // One serialisation serves the file and both of its hashes.
-      const planText = serializePlan(plan);
-      const hash = revisionHashOfText(planText);
-      const recorded = await repo.recordShared(plan.id, { hash, plan });
-      let lineage: readonly string[];
-      if (recorded.ok) lineage = recorded.value.hashes;
-      else {
-        // Not recorded (a quota…): the file still says where it came from.
-        const stored = await repo.getLineage(plan.id);
-        lineage = extendLineage(stored.ok ? stored.value.hashes : [], hash);
-      }
-      return planFileOfText(planText, { ...meta, lineage });
-    },
-
-    async compare({ file, revisionHash: knownHash }, local) {
-      const [{ compareLineages, revisionHash }, { relation: guessRelation }] = await Promise.all([import('../format/lineage.ts'), import('../engine/scenarios/preview.ts')]);
-      const incoming = file.plan;
-      const incomingHash = knownHash ?? revisionHash(incoming);
-      read.set(incoming.id, { plan: incoming, hash: incomingHash, lineage: file.lineage ?? [] });
-      if (local === null) return { relation: 'unrelated', known: false, base: null };
-      const guessed = (): ImportLineage => ({ relation: guessRelation(local, incoming), known: false, base: null });
-      if (local.id !== incoming.id) return guessed();
-      const stored = await repo.getLineage(local.id);
-      if (!stored.ok) return guessed();
-      const held = new Set(stored.value.held);
-      const found = compareLineages(
-        { hash: revisionHash(local), lineage: stored.value.hashes, holds: (h) => held.has(h) },
-        { hash: incomingHash, lineage: file.lineage ?? [] },
-      );
-      switch (found.kind) {
-        case 'same':
-          return { relation: 'same', known: true, base: local };
-        case 'incomingNewer':
-          return { relation: 'incomingNewer', known: true, base: local };
-        case 'localNewer':
-          return { relation: 'localNewer', known: true, base: incoming };
-        case 'diverged': {
-          const base = await repo.getSharedRevision(local.id, found.base);
-          // The kept content is gone or unreadable: no base, so the planner decides every difference.
-          if (!base.ok || base.value === null) return guessed();
-          return { relation: 'diverged', known: true, base: base.value };
-        }
-        case 'unknown':
-          return guessed();
-      }
-    },
-
-    async recordImport(planId) {
-      const file = read.get(planId);
-      if (file === undefined) return;
-      read.delete(planId);
-      await repo.recordShared(planId, { hash: file.hash, plan: file.plan, lineage: file.lineage });
-    },
+    exportText: async (plan, meta) => (await keeper()).exportText(plan, meta),
+    compare: async (read, local) => (await keeper()).compare(read, local),
+    recordImport: async (planId) => (await keeper()).recordImport(planId),
   };
 }
