@@ -22,17 +22,51 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
-/** What holds the keyboard focus, and whether it shows a ring. */
-async function focusState(page: Page): Promise<{ where: string; ring: boolean }> {
+/**
+ * What holds the keyboard focus, and whether it shows a ring: an outline that stands out from what
+ * it is drawn over (WCAG's 3:1 for non-text contrast), or a box-shadow ring (AG Grid's headers).
+ */
+async function focusState(page: Page): Promise<{ where: string; ring: boolean; contrast: number | null }> {
   return page.evaluate(() => {
     const element = document.activeElement;
-    if (!element || element === document.body || element === document.documentElement) return { where: 'body', ring: false };
+    if (!element || element === document.body || element === document.documentElement) return { where: 'body', ring: false, contrast: null };
     const style = getComputedStyle(element);
     const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
     const shadow = style.boxShadow !== 'none';
     const id = element.getAttribute('data-testid') ?? element.getAttribute('col-id');
     const label = (element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 40);
-    return { where: `${element.tagName.toLowerCase()}${id ? `[${id}]` : ''} “${label}”`, ring: outline || shadow };
+    const where = `${element.tagName.toLowerCase()}${id ? `[${id}]` : ''} “${label}”`;
+    if (!outline) return { where, ring: shadow, contrast: null };
+
+    const rgba = (text: string): [number, number, number, number] | null => {
+      const m = /^rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)$/.exec(text);
+      return m ? [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])] : null;
+    };
+    // What the ring is drawn over: the parent's background for a ring outside the element, its
+    // own for one inside; translucent layers blended down to an opaque one (white at the root).
+    let from: Element | null = parseFloat(style.outlineOffset) < 0 ? element : element.parentElement;
+    const layers: [number, number, number, number][] = [];
+    while (from) {
+      const colour = rgba(getComputedStyle(from).backgroundColor);
+      if (colour && colour[3] > 0) {
+        layers.push(colour);
+        if (colour[3] >= 1) break;
+      }
+      from = from.parentElement;
+    }
+    let base: [number, number, number] = [255, 255, 255];
+    for (const [r, g, b, a] of layers.reverse()) base = [r * a + base[0] * (1 - a), g * a + base[1] * (1 - a), b * a + base[2] * (1 - a)];
+    const ring = rgba(style.outlineColor);
+    if (!ring) return { where, ring: true, contrast: null };
+    const luminance = ([r, g, b]: number[]) => {
+      const [R, G, B] = [r, g, b].map((c) => {
+        const v = (c as number) / 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      }) as [number, number, number];
+      return 0.2126 * R + 0.7152 * G + 0.0722 * B;
+    };
+    const [light, dark] = [luminance(ring), luminance(base)].sort((a, b) => b - a) as [number, number];
+    return { where, ring: true, contrast: (light + 0.05) / (dark + 0.05) };
   });
 }
 
@@ -40,6 +74,7 @@ async function expectVisibleFocus(page: Page): Promise<void> {
   const state = await focusState(page);
   expect(state.where, 'the focus is on an element, not lost to the page').not.toBe('body');
   expect(state.ring, `a focus ring shows on ${state.where}`).toBe(true);
+  if (state.contrast !== null) expect(state.contrast, `the focus ring on ${state.where} stands out (3:1)`).toBeGreaterThanOrEqual(3);
 }
 
 /** Whether the element, or something inside it, has the focus. */
