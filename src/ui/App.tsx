@@ -69,7 +69,9 @@ function keepFocus(): () => void {
     if (recent.length > 30) recent.shift();
   };
   // Hidden counts too: a closed <details> or a panel hidden by CSS keeps its elements connected.
-  const usable = (element: HTMLElement) => element.isConnected && !element.matches(':disabled') && !element.closest('[inert]') && element.checkVisibility();
+  // (checkVisibility is missing before Safari 17.4: layout boxes tell most of it there.)
+  const visible = (element: HTMLElement) => (typeof element.checkVisibility === 'function' ? element.checkVisibility() : (element as Element).getClientRects().length > 0);
+  const usable = (element: HTMLElement) => element.isConnected && !element.matches(':disabled') && !element.closest('[inert]') && visible(element);
   const restore = () => {
     const active = document.activeElement;
     if (active && active !== document.body) return;
