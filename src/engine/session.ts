@@ -120,16 +120,14 @@ export function createEngineSession(): EngineSession {
     const previous = program.plan.indicators;
     const next = plan.indicators;
     const changed: number[] = [];
-    const consider = (row: number): boolean => {
+    for (const row of candidates ?? differingRows(previous, next)) {
       const a = previous[row] as Indicator;
       const b = next[row] as Indicator;
-      if (a === b) return true;
+      if (a === b) continue;
       const change = indicatorChange(a, b);
-      if (change.structural) return false;
+      if (change.structural) return compile(plan);
       if (change.values || change.targets) changed.push(row);
-      return true;
-    };
-    for (const row of candidates ?? differingRows(previous, next)) if (!consider(row)) return compile(plan);
+    }
     // Someone ran this program or set its parameters since: put them back and run everything.
     const foreign = program.generation !== generation;
     const cone = updateProgram(program, plan, changed);

@@ -88,6 +88,8 @@ type InputProjection = Exclude<Projection, { method: 'formula' }>;
 /** What an input row's step reads; rewritten in place by `updateProgram`. */
 interface InputRow {
   kind: 'input';
+  /** The row's own cells of `isActual` (a view kept, so that an update allocates none). */
+  actual: Uint8Array;
   /** The method as in the plan, and the copy that parameters are written into. */
   base: InputProjection;
   effective: InputProjection;
@@ -99,6 +101,9 @@ interface InputRow {
 
 interface FormulaRow {
   kind: 'formula';
+  /** The row's own cells of `values` and `isActual`. */
+  cells: Float64Array;
+  actual: Uint8Array;
   /**
    * Set when the row's actuals changed: the per-cell closures keep per-pass state (running sums,
    * memos) that a new pass resets, and a pass is only recognised as new when it starts at or
@@ -304,7 +309,7 @@ export function compileProgram(plan: Plan, options: CompileOptions = {}): Result
       const compiled = formulas[row];
       if (!compiled) return null;
       let formula: CompiledFormula = compiled;
-      const state: FormulaRow = { kind: 'formula', freshPass: false, actualAt: new Int32Array(0), actualValues: new Float64Array(0), full: NO_STEP, direct: null };
+      const state: FormulaRow = { kind: 'formula', cells: rowValues, actual: rowActual, freshPass: false, actualAt: new Int32Array(0), actualValues: new Float64Array(0), full: NO_STEP, direct: null };
       writeActualCells(rowValues, rowActual, state);
       rowStates[row] = state;
       const byCell = (): void => {
@@ -365,6 +370,7 @@ export function compileProgram(plan: Plan, options: CompileOptions = {}): Result
     }
     const state: InputRow = {
       kind: 'input',
+      actual: rowActual,
       base: { ...projection },
       effective: { ...projection },
       known: new Float64Array(n),
@@ -569,10 +575,10 @@ export function updateProgram(program: Program, plan: Plan, rows: readonly numbe
         const projection = next.projection as InputProjection;
         state.base = { ...projection };
         state.effective = { ...projection };
-        writeKnownCells(next, program.periods, program.isActual.subarray(offset, offset + n), state);
+        writeKnownCells(next, program.periods, state.actual, state);
       } else if (state?.kind === 'formula') {
         state.freshPass = true;
-        writeActualCells(program.values.subarray(offset, offset + n), program.isActual.subarray(offset, offset + n), state);
+        writeActualCells(state.cells, state.actual, state);
         (program.steps as (RowStep | null)[])[row] = formulaStep(state);
       }
       seeds.push(row);
