@@ -4,7 +4,9 @@
  */
 import type { Plan } from '../engine/model/plan.ts';
 import { relation as guessRelation } from '../engine/scenarios/preview.ts';
-import { compareLineages, extendLineage, revisionHash, revisionHashOfText, type Lineage } from '../format/lineage.ts';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { compareLineages, extendLineage, revisionTextOf, type Lineage } from '../format/lineage.ts';
 import { planFileOfText, serializePlan } from '../format/serialize.ts';
 import type { PlanRepository } from '../storage/index.ts';
 import type { ImportLineage, LineageKeeper } from './lineage.ts';
@@ -18,21 +20,18 @@ export function lineageKeeper(repo: PlanRepository): LineageKeeper {
     async exportText(plan, meta) {
       // One serialisation serves the file and both of its hashes.
       const planText = serializePlan(plan);
-      const hash = revisionHashOfText(planText);
-      const recorded = await repo.recordShared(plan.id, { hash, plan });
-      let lineage: readonly string[];
-      if (recorded.ok) lineage = recorded.value.hashes;
-      else {
-        // Not recorded (a quota…): the file still says where it came from.
-        const stored = await repo.getLineage(plan.id);
-        lineage = extendLineage(stored.ok ? stored.value.hashes : [], hash);
-      }
-      return planFileOfText(planText, { ...meta, lineage });
+      const [fileHash, hash] = await Promise.all([sha256Hex(planText), sha256Hex(revisionTextOf(planText))]);
+      const stored = await repo.getLineage(plan.id);
+      const lineage = extendLineage(stored.ok ? stored.value.hashes : [], hash);
+      // The revision and its copy (a future merge base) are recorded after the file is written,
+      // so the copy's write does not hold up the download; the stored lineage comes out the same.
+      void repo.recordShared(plan.id, { hash, plan });
+      return planFileOfText(planText, { ...meta, lineage }, fileHash);
     },
 
     async compare({ file, revisionHash: knownHash }, local) {
       const incoming = file.plan;
-      const incomingHash = knownHash ?? revisionHash(incoming);
+      const incomingHash = knownHash ?? (await revisionHashOf(incoming));
       read.set(incoming.id, { plan: incoming, hash: incomingHash, lineage: file.lineage ?? [] });
       if (local === null) return { relation: 'unrelated', known: false, base: null };
       const guessed = (): ImportLineage => ({ relation: guessRelation(local, incoming), known: false, base: null });
@@ -41,7 +40,7 @@ export function lineageKeeper(repo: PlanRepository): LineageKeeper {
       if (!stored.ok) return guessed();
       const held = new Set(stored.value.held);
       const found = compareLineages(
-        { hash: revisionHash(local), lineage: stored.value.hashes, holds: (h) => held.has(h) },
+        { hash: await revisionHashOf(local), lineage: stored.value.hashes, holds: (h) => held.has(h) },
         { hash: incomingHash, lineage: file.lineage ?? [] },
       );
       switch (found.kind) {
@@ -69,4 +68,19 @@ export function lineageKeeper(repo: PlanRepository): LineageKeeper {
       await repo.recordShared(planId, { hash: file.hash, plan: file.plan, lineage: file.lineage });
     },
   };
+}
+
+/**
+ * SHA-256 of a text's UTF-8 bytes as hex: the platform's digest (native, and off this thread)
+ * when there is one (a secure context), else the portable one. Same digest either way.
+ */
+async function sha256Hex(text: string): Promise<string> {
+  const subtle = globalThis.crypto?.subtle;
+  if (subtle === undefined) return bytesToHex(sha256(utf8ToBytes(text)));
+  return bytesToHex(new Uint8Array(await subtle.digest('SHA-256', new TextEncoder().encode(text))));
+}
+
+/** `revisionHash(plan)` (src/format/lineage.ts), hashed by `sha256Hex`. */
+function revisionHashOf(plan: Plan): Promise<string> {
+  return sha256Hex(revisionTextOf(serializePlan(plan)));
 }

@@ -223,9 +223,12 @@ export function serializePlanFile(plan: Plan, meta: ExportMeta): string {
   return planFileOfText(serializePlan(plan), meta);
 }
 
-/** `serializePlanFile` from the plan's canonical text (`serializePlan(plan)`), for a caller that has it already. */
-export function planFileOfText(planText: string, meta: ExportMeta): string {
-  const hash = bytesToHex(sha256(utf8ToBytes(planText)));
+/**
+ * `serializePlanFile` from the plan's canonical text (`serializePlan(plan)`), for a caller that has
+ * it already, and its SHA-256 when the caller computed it (with a native digest, say).
+ */
+export function planFileOfText(planText: string, meta: ExportMeta, planHash?: string): string {
+  const hash = planHash ?? bytesToHex(sha256(utf8ToBytes(planText)));
   // The plan is the wrapper's last key: its text is the plan's own canonical text, indented one
   // level (strings hold no raw line breaks, so every line break is structure). The wrapper's other
   // keys are written by the same rules; tests check the result equals `canonical(FILE_NODE, …)`.

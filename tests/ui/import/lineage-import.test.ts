@@ -12,6 +12,7 @@ import { createLineageKeeper, type ImportLineage, type LineageKeeper } from '../
 import { parsePlanFile } from '../../../src/format/parse.ts';
 import type { PlanFile } from '../../../src/format/schema.ts';
 import { revisionHash } from '../../../src/format/lineage.ts';
+import { serializePlanFile } from '../../../src/format/serialize.ts';
 import { createMemoryRepository, SHARED_REVISIONS_KEPT, type PlanRepository } from '../../../src/storage/index.ts';
 import { parsePlan } from '../../../src/format/parse-plan.ts';
 import { prepareMerge, resolveMerge, type MergeSetup } from '../../../src/ui/import/decide.ts';
@@ -94,7 +95,12 @@ describe('a colleague’s copy coming back', () => {
     const start = example();
     await ours.repo.createPlan(start);
     const sent = await ours.exportFile(start.id);
-    expect(parsePlanFile(sent).ok && (parsePlanFile(sent) as { value: { file: PlanFile } }).value.file.lineage).toEqual([revisionHash(start)]);
+    const sentFile = parsePlanFile(sent);
+    if (!sentFile.ok) throw new Error('the export is a valid file');
+    // Its hash is right (no warning), and its lineage ends with the revision sent.
+    expect(sentFile.value.warnings).toEqual([]);
+    expect(sentFile.value.file.lineage).toEqual([revisionHash(start)]);
+    expect(sent).toBe(serializePlanFile(start, { ...META, lineage: [revisionHash(start)] }));
 
     // Here: a value changed after sending. There: the file imported, another value changed, sent back.
     await ours.edit(start.id, { type: 'setActual', indicator: 'population', period: '2023', value: 3.7 });
