@@ -13,7 +13,7 @@ import { FILE_ISSUE_CODES, describeIssue, parsePlanFile, serializePlanFile, type
 import { fixture, prototypeSnapshot } from './helpers.ts';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 10_000);
-const BASES = [fixture('plan-v1-full.json'), fixture('plan-v1-minimal.json')];
+const BASES = [fixture('plan-v1-full.json'), fixture('plan-v1-minimal.json'), fixture('plan-v1-lineage.json')];
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Container = Json[] | { [key: string]: Json };
