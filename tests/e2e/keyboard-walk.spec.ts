@@ -271,8 +271,7 @@ test('the grid and the inspector from the keyboard: move, edit, cancel, undo, re
   await page.keyboard.type('3,2');
   await page.keyboard.press('Enter');
   await expect(target).toHaveText('3,20');
-  // The target list is drawn anew on each change, taking the field away; the focus stays in the
-  // inspector (the field itself keeping it is the fixme test below).
+  // The focus stays in the inspector (the field itself keeping it is pinned by the next test).
   await expectFocusOn(page, inspector);
 
   // Closing the inspector gives the focus back to the grid, at the cell it was opened from.
@@ -282,10 +281,9 @@ test('the grid and the inspector from the keyboard: move, edit, cancel, undo, re
   await expectFocusOn(page, target);
 });
 
-// Fails because of src/ui/inspector/Inspector.tsx (owner C): its targets are drawn with <For> over
-// target objects, so committing a value replaces the row and its field. With <Index> (the row kept,
-// `target` an accessor) the field keeps the focus, as a planner typing several values expects.
-test.fixme('after a target value is committed in the inspector the focus stays in that field', async ({ page }) => {
+// The inspector's targets are drawn with <Index>: committing a value keeps the row and its field,
+// so the focus stays where a planner typing several values expects it.
+test('after a target value is committed in the inspector the focus stays in that field', async ({ page }) => {
   await openApp(page);
   await regionTo(page, page.getByTestId('plan-grid'));
   await page.keyboard.press('ArrowDown');

@@ -1,4 +1,4 @@
-import { createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
+import { Index, createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
 import type { Command } from '../../engine/commands/index.ts';
 import type { Indicator, IndicatorKind, Plan, Projection, Range, RangeParameter, TargetDirection } from '../../engine/model/plan.ts';
 import { periodIndex } from '../../engine/periods/calendar.ts';
@@ -222,24 +222,24 @@ export function Inspector(props: InspectorProps) {
 
       <Section title={m().fieldTargets}>
         <ul class="target-list">
-          <For each={props.indicator.targets}>
+          <Index each={props.indicator.targets}>
             {(target, index) => (
               <li class="target-item" data-testid="target-item">
-                <select aria-label={m().colTargetPeriod} value={target.period}
-                  onChange={(e) => props.dispatch({ type: 'setTarget', indicator: id(), index: index(), target: { ...target, period: e.currentTarget.value } }, label(m().fieldTargets))}>
+                <select aria-label={m().colTargetPeriod} value={target().period}
+                  onChange={(e) => props.dispatch({ type: 'setTarget', indicator: id(), index: index, target: { ...target(), period: e.currentTarget.value } }, label(m().fieldTargets))}>
                   <For each={periods()}>{(key) => <option value={key}>{key}</option>}</For>
                 </select>
-                <select aria-label={m().fieldTargets} value={target.direction}
-                  onChange={(e) => props.dispatch({ type: 'setTarget', indicator: id(), index: index(), target: { ...target, direction: e.currentTarget.value as TargetDirection } }, label(m().fieldTargets))}>
+                <select aria-label={m().fieldTargets} value={target().direction}
+                  onChange={(e) => props.dispatch({ type: 'setTarget', indicator: id(), index: index, target: { ...target(), direction: e.currentTarget.value as TargetDirection } }, label(m().fieldTargets))}>
                   <For each={DIRECTIONS}>{(d) => <option value={d}>{m().targetDirection[d]}</option>}</For>
                 </select>
-                <NumberField label={m().targetValue} value={target.value} decimals={Math.max(props.indicator.decimals, 2)}
-                  onCommit={(value) => props.dispatch({ type: 'setTarget', indicator: id(), index: index(), target: { ...target, value } }, label(`${target.period}: ${formatNumber(value, lang(), props.indicator.decimals)}`))} />
-                <button type="button" class="button" onClick={() => props.dispatch({ type: 'removeTarget', indicator: id(), index: index() }, label(m().removeTarget))}>{m().removeTarget}</button>
-                <button type="button" class="button" data-testid="target-goal-seek" onClick={() => props.onGoalSeek({ indicator: id(), period: target.period, value: target.value })}>{m().goalSeek}</button>
+                <NumberField label={m().targetValue} value={target().value} decimals={Math.max(props.indicator.decimals, 2)}
+                  onCommit={(value) => props.dispatch({ type: 'setTarget', indicator: id(), index: index, target: { ...target(), value } }, label(`${target().period}: ${formatNumber(value, lang(), props.indicator.decimals)}`))} />
+                <button type="button" class="button" onClick={() => props.dispatch({ type: 'removeTarget', indicator: id(), index: index }, label(m().removeTarget))}>{m().removeTarget}</button>
+                <button type="button" class="button" data-testid="target-goal-seek" onClick={() => props.onGoalSeek({ indicator: id(), period: target().period, value: target().value })}>{m().goalSeek}</button>
               </li>
             )}
-          </For>
+          </Index>
         </ul>
         <button type="button" class="button" data-testid="add-target"
           onClick={() => {
