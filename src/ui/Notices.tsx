@@ -8,7 +8,7 @@ export function Notices() {
     <div class="notices" aria-live="polite" data-testid="notices">
       <For each={notices()}>
         {(notice) => (
-          <div class={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid={`notice-${notice.kind}`}>
+          <div class={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-notice-id={notice.id} data-testid={`notice-${notice.kind}`}>
             <div class="notice-body">
               <p class="notice-text">{notice.text}</p>
               <Show when={notice.details?.length}>

@@ -22,8 +22,21 @@ export { notices };
 export function notify(notice: Omit<Notice, 'id'>): number {
   const id = nextId++;
   setNotices((list) => [...list.slice(-4), { ...notice, id }]);
-  if (!notice.sticky) setTimeout(() => dismiss(id), notice.kind === 'error' ? 12_000 : 6_000);
+  if (!notice.sticky) dismissLater(id, notice.kind === 'error' ? 12_000 : 6_000);
   return id;
+}
+
+/**
+ * Dismisses a notice after a while, but not while the planner is at it: a notice holding the
+ * focus (its Undo about to be pressed) or under the pointer waits (WCAG 2.2.1, timing adjustable).
+ */
+function dismissLater(id: number, after: number): void {
+  setTimeout(() => {
+    const element = typeof document === 'undefined' ? null : document.querySelector(`[data-notice-id="${id}"]`);
+    const inUse = element !== null && (element.contains(document.activeElement) || element.matches(':hover'));
+    if (inUse) dismissLater(id, 2_000);
+    else dismiss(id);
+  }, after);
 }
 
 export function dismiss(id: number): void {

@@ -9,6 +9,9 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
+// axe over every screen takes most of a minute on a loaded 2-core machine.
+test.describe.configure({ timeout: 120_000 });
+
 test('the plan screen, its panels and dialogs have no serious or critical accessibility violations', async ({ page }) => {
   await openApp(page);
   expect(await seriousViolations(page)).toEqual([]);
