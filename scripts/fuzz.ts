@@ -30,7 +30,7 @@ import { ChitieuDatabase } from '../src/storage/database.ts';
 import { createPlanRepository } from '../src/storage/repository.ts';
 import type { PlanRepository } from '../src/storage/types.ts';
 
-const BASE_FILES = ['tests/fixtures/plan-v1-full.json', 'tests/fixtures/plan-v1-minimal.json', 'public/examples/thanh-hoa-2024.json'];
+const BASE_FILES = ['tests/fixtures/plan-v1-full.json', 'tests/fixtures/plan-v1-minimal.json', 'tests/fixtures/plan-v1-lineage.json', 'public/examples/thanh-hoa-2024.json'];
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);

@@ -1,5 +1,6 @@
 import { createSignal, lazy, onCleanup, onMount, Show } from 'solid-js';
 import type { ImportWrite, PlanSession } from '../app/session.ts';
+import type { ImportLineage } from '../app/lineage.ts';
 import type { Plan } from '../engine/model/plan.ts';
 
 // The import preview (differences, merge) loads with the first file read.
@@ -32,7 +33,7 @@ export function App(props: AppProps) {
   const session = props.session;
   let fileInput!: HTMLInputElement;
   const [dragging, setDragging] = createSignal(false);
-  const [preview, setPreview] = createSignal<{ incoming: Plan; local: Plan | null; warnings: string[]; text: string } | null>(null);
+  const [preview, setPreview] = createSignal<{ incoming: Plan; local: Plan | null; warnings: string[]; text: string; lineage: ImportLineage } | null>(null);
 
   // The wording of file problems loads only when a file has some.
   const describe = async (issues: readonly FileIssue[]) => {
@@ -52,7 +53,7 @@ export function App(props: AppProps) {
     const reading = await session.readImport(text);
     if (reading.kind === 'refused') return void refuse(fileName, reading.issues);
     const warnings = reading.warnings.length ? await describe(reading.warnings) : [];
-    setPreview({ incoming: reading.incoming, local: reading.local, warnings, text });
+    setPreview({ incoming: reading.incoming, local: reading.local, warnings, text, lineage: reading.lineage });
   };
 
   const importFile = async (file: File) => readFile(await file.text(), file.name);
@@ -194,6 +195,7 @@ export function App(props: AppProps) {
             incoming={shown().incoming}
             local={shown().local}
             warnings={shown().warnings}
+            lineage={shown().lineage}
             onCancel={() => setPreview(null)}
             onImportCopy={() => {
               const { incoming, local, text } = shown();

@@ -239,7 +239,9 @@ test('replacing a local plan with a file keeps the local one as a snapshot; a me
 
   await page.getByTestId('import-input').setInputFiles(exported);
   await page.getByTestId('import-merge').click();
-  await page.getByTestId('merge-all-theirs').click();
+  // The file is the revision exported here, older than this copy (its lineage says so): nothing to take.
+  await expect(page.getByTestId('merge-decision')).toHaveCount(0);
+  await expect(page.getByTestId('merge-confirm')).toBeDisabled();
   await page.getByTestId('merge-back').click();
   await expect(cell(page, 'sector_revenue', 'p:1')).toHaveText('4.950');
   await page.getByTestId('import-cancel').click();
