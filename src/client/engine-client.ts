@@ -123,7 +123,7 @@ export function createEngineClient(spawn: () => EngineWorker, options: EngineCli
    * One request: an id, a timeout, superseded by a newer request of the same kind, failed
    * with everything else pending if the worker dies.
    */
-  function call<T, E>(kind: Kind, run: (api: Comlink.Remote<WorkerApi>, alive: () => void) => Promise<Result<T, E>>): Promise<Result<T, CallError<E>>> {
+  function call<T, E>(kind: Kind, run: (api: Comlink.Remote<WorkerApi>, alive: () => boolean) => Promise<Result<T, E>>): Promise<Result<T, CallError<E>>> {
     if (closed) return Promise.resolve(err({ code: 'closed' }));
     const id = nextId++;
     latest[kind] = id;
@@ -141,7 +141,11 @@ export function createEngineClient(spawn: () => EngineWorker, options: EngineCli
         },
       };
       pending.set(id, entry);
-      run(api, () => pending.get(id)?.alive()).then(
+      run(api, () => {
+        const entry = pending.get(id);
+        entry?.alive();
+        return entry !== undefined;
+      }).then(
         (result) => {
           const entry = pending.get(id);
           if (!entry) return;
@@ -172,8 +176,9 @@ export function createEngineClient(spawn: () => EngineWorker, options: EngineCli
     goalSeek: (plan, request, scenario) => call('goalSeek', (api) => api.goalSeek(plan, request, scenario ?? null)),
     simulate: (plan, options, onProgress, scenario) => call('simulate', (api, alive) => api.simulate(plan, options, Comlink.proxy({
       onProgress: (done: number, total: number) => {
-        alive();
-        onProgress?.(done, total);
+        // Progress travels on its own port and can land after its run has settled; a settled run's
+        // report must not reach the caller, whose callback may act on the run now going.
+        if (alive()) onProgress?.(done, total);
       },
     }), scenario ?? null)),
     sensitivity: (plan, scenario) => call('sensitivity', (api) => api.sensitivity(plan, scenario ?? null)),

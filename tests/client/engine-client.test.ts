@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createEngineClient, type EngineClient, type EngineWorker } from '../../src/client/engine-client.ts';
 import { createEngineApi } from '../../src/engine/api.ts';
 import { makeIndicator, makePlan } from '../../src/engine/model/factories.ts';
@@ -96,8 +96,12 @@ describe('the engine client', () => {
     const first = await client.simulate(ranged, { trials: 20_000, seed: 7 }, (done) => progress.push(done));
     if (!first.ok) throw new Error(JSON.stringify(first.error));
     expect(progress.length).toBeGreaterThan(1);
-    // Progress travels on its own port: the last report may land just after the result.
-    await vi.waitFor(() => expect(progress.at(-1)).toBe(20_000));
+    expect(progress.every((done, i) => done <= 20_000 && (i === 0 || done > (progress[i - 1] ?? 0)))).toBe(true);
+    // Progress travels on its own port and may land after the result: a settled run's report is
+    // dropped, since the caller may already be acting on its next run (as the cancel below does).
+    const heard = progress.length;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(progress.length).toBe(heard);
     const probability = first.value.targets[0]?.probability ?? NaN;
     expect(probability).toBeGreaterThan(0.3);
     expect(probability).toBeLessThan(0.9);
