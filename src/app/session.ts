@@ -261,7 +261,7 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
   async function compute(target: Plan, edit?: { previous: Plan; command: Command; now: string }): Promise<void> {
     setComputing(true);
     const computed = edit
-      ? await engine.computeEdit(edit.previous, edit.command, edit.now, target, scenarioFor(target))
+      ? await engine.computeEdit(edit.previous, edit.command, edit.now, target, scenarioFor(target), result())
       : await engine.compute(target, scenarioFor(target));
     if (!computed.ok && computed.error.code === 'superseded') return;
     // A result for a plan that is no longer open is dropped.

@@ -11,10 +11,11 @@ import type { WorkerApi } from './worker-host.ts';
 import { planKey } from './plan-key.ts';
 import type { Command } from '../engine/commands/index.ts';
 import type { Plan } from '../engine/model/plan.ts';
-import type { SessionProblem } from '../engine/session.ts';
+import type { NumberedResult, SessionProblem } from '../engine/session.ts';
+import { applyResultDelta } from './result-delta.ts';
 import type { ScenarioProblem } from '../engine/scenarios/index.ts';
 import type { PlanResult } from '../engine/projection/result.ts';
-import { err, type Result } from '../engine/result.ts';
+import { err, ok, type Result } from '../engine/result.ts';
 import type { GoalSeekAnswer, GoalSeekProblem, GoalSeekRequest } from '../engine/solve/index.ts';
 
 /** A worker, or anything that talks like one (a Node worker thread in tests). */
@@ -40,8 +41,10 @@ export interface EngineClient {
   /**
    * Computes `next`, made from `previous` by `command` at `now`: the worker gets only the command
    * when it holds `previous`, else the whole plan. Same answer as `compute(next)`, either way.
+   * `shown` is the result the page holds: when it is the worker's last answer, only the rows
+   * that changed come back and are laid over it (a new object; `shown` is left as it was).
    */
-  computeEdit(previous: Plan, command: Command, now: string, next: Plan, scenario?: string | null): Promise<Result<PlanResult, CallError<SessionProblem>>>;
+  computeEdit(previous: Plan, command: Command, now: string, next: Plan, scenario?: string | null, shown?: PlanResult | null): Promise<Result<PlanResult, CallError<SessionProblem>>>;
   /** Several scenarios at once, for a side-by-side comparison; a newer comparison supersedes. */
   computeScenarios(plan: Plan, scenarios: readonly (string | null)[]): Promise<Result<PlanResult[], CallError<SessionProblem>>>;
   /**
@@ -89,6 +92,9 @@ export function createEngineClient(spawn: () => EngineWorker, options: EngineCli
   let nextId = 0;
   const latest: Record<Kind, number> = { compute: -1, compare: -1, lines: -1, goalSeek: -1, simulate: -1, sensitivity: -1 };
   const pending = new Map<number, Pending>();
+  // The number each result of the current worker's answers had: a delta is asked for only over a
+  // result of that worker (a new worker numbers from 1 again, so the map goes with the old one).
+  let numbers = new WeakMap<PlanResult, number>();
 
   function start(): Comlink.Remote<WorkerApi> {
     const started = spawn();
@@ -98,6 +104,7 @@ export function createEngineClient(spawn: () => EngineWorker, options: EngineCli
       if (startedGeneration === generation) restart({ code: 'crashed', message });
     });
     worker = started;
+    numbers = new WeakMap();
     remote = Comlink.wrap<WorkerApi>(started.endpoint);
     return remote;
   }
@@ -162,14 +169,31 @@ export function createEngineClient(spawn: () => EngineWorker, options: EngineCli
     });
   }
 
+  /** A numbered answer as a whole result, remembered by number for the next edit's delta. */
+  function adopt(answer: NumberedResult, shown: PlanResult | null, known: WeakMap<PlanResult, number>): PlanResult {
+    let result: PlanResult;
+    switch (answer.kind) {
+      case 'full':
+        known.set(answer.result, answer.version);
+        return answer.result;
+      case 'delta':
+        // The worker answers a delta only over the number it was sent, which is `shown`'s.
+        result = applyResultDelta(shown as PlanResult, answer.delta);
+        known.set(result, answer.delta.version);
+        return result;
+    }
+  }
+
   return {
     get generation() { return generation; },
     compute: (plan, scenario) => call('compute', (api) => api.compute(plan, scenario ?? null)),
-    computeEdit: (previous, command, now, next, scenario) => call('compute', async (api) => {
-      const edited = await api.computeEdit(planKey(previous), command, now, scenario ?? null);
-      if (edited.ok) return edited;
+    computeEdit: (previous, command, now, next, scenario, shown) => call('compute', async (api) => {
+      const known = numbers;
+      const base = shown ? (known.get(shown) ?? null) : null;
+      const edited = await api.computeEdit(planKey(previous), command, now, scenario ?? null, base);
       // Not held by this worker (a restart, another plan) or refused: send the whole plan.
-      return api.compute(next, scenario ?? null);
+      const answer = edited.ok ? edited : await api.computeSince(next, scenario ?? null, null);
+      return answer.ok ? ok(adopt(answer.value, shown ?? null, known)) : answer;
     }),
     computeScenarios: (plan, scenarios) => call('compare', (api) => api.computeScenarios(plan, scenarios)),
     projectScenarios: (plan, indicator, scenarios) => call('lines', (api) => api.projectScenarios(plan, indicator, scenarios)),

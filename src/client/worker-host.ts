@@ -4,13 +4,13 @@
  * cancel in between, and a newer simulation stops an older one.
  */
 import * as Comlink from 'comlink';
-import { createEngineApi, type EngineApi } from '../engine/api.ts';
+import { createEngineApi, type EngineApi, type ScenarioId } from '../engine/api.ts';
 import { applyCommand, type Command, type CommandError } from '../engine/commands/index.ts';
 import type { Plan } from '../engine/model/plan.ts';
 import type { PlanResult } from '../engine/projection/result.ts';
 import { err, type Result } from '../engine/result.ts';
 import { planKey } from './plan-key.ts';
-import type { SessionProblem } from '../engine/session.ts';
+import type { NumberedResult, SessionProblem } from '../engine/session.ts';
 
 export interface WorkerApi extends EngineApi {
   /** Stops the simulation running now, between two of its batches. */
@@ -19,9 +19,11 @@ export interface WorkerApi extends EngineApi {
    * Computes the plan the worker computed last with one command applied, so that an edit
    * sends a command instead of the whole plan. `key` names the plan the command applies to
    * (`id@revision`); when the worker does not hold it (a restart, another plan), the answer is
-   * `{ code: 'stale' }` and the caller sends the whole plan.
+   * `{ code: 'stale' }` and the caller sends the whole plan (`computeSince`). `base` is the
+   * number of the result the caller holds: when it is the last one this worker gave, the
+   * answer is only the rows that changed.
    */
-  computeEdit(key: string, command: Command, now: string, scenario: string | null): Result<PlanResult, SessionProblem | CommandError | { code: 'stale' }>;
+  computeEdit(key: string, command: Command, now: string, scenario: string | null, base: number | null): Result<NumberedResult, SessionProblem | CommandError | { code: 'stale' }>;
 }
 
 export { planKey } from './plan-key.ts';
@@ -35,19 +37,28 @@ export function createWorkerApi(): WorkerApi {
   let held: Plan | null = null;
   const transferred = (result: Result<PlanResult, SessionProblem>) =>
     result.ok ? Comlink.transfer(result, [result.value.values.buffer, result.value.isActual.buffer]) : result;
+  const numbered = (result: Result<NumberedResult, SessionProblem>) => {
+    if (!result.ok) return result;
+    const { values, isActual } = result.value.kind === 'full' ? result.value.result : result.value.delta;
+    return Comlink.transfer(result, [values.buffer, isActual.buffer]);
+  };
 
   return {
     compute(plan, scenario) {
       held = plan;
       return transferred(engine.compute(plan, scenario));
     },
-    computeEdit(key, command, now, scenario) {
+    computeSince(plan: Plan, scenario: ScenarioId, base: number | null) {
+      held = plan;
+      return numbered(engine.computeSince(plan, scenario, base));
+    },
+    computeEdit(key, command, now, scenario, base) {
       if (!held || planKey(held) !== key) return err({ code: 'stale' });
       const applied = applyCommand(held, command, now);
       if (!applied.ok) return err(applied.error);
       held = applied.value.plan;
       // Unchanged indicators keep their identity here, so the session finds the edit at once.
-      return transferred(engine.compute(held, scenario));
+      return numbered(engine.computeSince(held, scenario, base));
     },
     computeScenarios(plan, scenarios) {
       const results = engine.computeScenarios(plan, scenarios);

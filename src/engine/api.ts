@@ -6,7 +6,7 @@
 import type { Plan } from './model/plan.ts';
 import type { PlanResult } from './projection/result.ts';
 import { err, ok, type Result } from './result.ts';
-import { createEngineSession, type SessionProblem } from './session.ts';
+import { createEngineSession, type NumberedResult, type SessionProblem } from './session.ts';
 import { resolveScenario, type ScenarioProblem } from './scenarios/index.ts';
 import { compileProgram, runProgram, type PlanProblem } from './projection/program.ts';
 import { summarize } from './projection/result.ts';
@@ -56,6 +56,11 @@ export type ScenarioLinesProblem = SessionProblem | { code: 'unknownIndicator'; 
 export interface EngineApi {
   /** Projects every indicator of the plan (or of one of its scenarios) and assesses its targets. */
   compute(plan: Plan, scenario?: ScenarioId): Result<PlanResult, SessionProblem>;
+  /**
+   * `compute`, numbered: only the rows that changed when `base` is the number of the result
+   * this engine gave last (see `EngineSession.computeSince`), else the whole result.
+   */
+  computeSince(plan: Plan, scenario: ScenarioId, base: number | null): Result<NumberedResult, SessionProblem>;
   /** Several scenarios of one plan at once, for comparing them side by side. */
   computeScenarios(plan: Plan, scenarios: readonly (string | null)[]): Result<PlanResult[], SessionProblem>;
   /** One indicator's projection under each of the given scenarios (see `projectScenarios`). */
@@ -143,6 +148,7 @@ export function createEngineApi(): EngineApi {
   const resolved = (plan: Plan, scenario: ScenarioId) => resolveScenario(plan, scenario ?? null);
   return {
     compute: (plan, scenario) => session.compute(plan, scenario ?? null),
+    computeSince: (plan, scenario, base) => session.computeSince(plan, scenario ?? null, base),
     computeScenarios(plan, scenarios) {
       const results: PlanResult[] = [];
       for (const scenario of scenarios) {

@@ -21,7 +21,9 @@ import {
   type PlanProblem,
   type Program,
 } from './projection/program.ts';
-import { summarize, type PlanResult } from './projection/result.ts';
+import { summarize, type IndicatorResult, type PlanResult } from './projection/result.ts';
+import type { RowProblem } from './projection/program.ts';
+import { assessTarget, type TargetAssessment } from './projection/targets.ts';
 import { err, ok, type Result } from './result.ts';
 import { applyOverrides, overridesOf, scenarioChain, type ScenarioProblem } from './scenarios/resolve.ts';
 
@@ -41,9 +43,40 @@ export interface SessionUpdate {
   changed: readonly number[];
 }
 
+/**
+ * The rows of a result that changed since the result numbered `base`: the rows an edit
+ * recomputed and those whose data it changed, with their values and target assessments. The
+ * rest of result `version` is result `base` as it was (same periods, ids and row order).
+ */
+export interface PlanResultDelta {
+  base: number;
+  version: number;
+  revision: number;
+  /** Row indices, ascending. */
+  rows: Int32Array;
+  /** rows.length × periods, in the order of `rows`. */
+  values: Float64Array;
+  isActual: Uint8Array;
+  /** One per entry of `rows`. */
+  indicators: IndicatorResult[];
+  /** Every problem of the new result (a short list; it is not split by row). */
+  problems: RowProblem[];
+}
+
+/** A numbered result: whole, or as the rows that changed since an earlier one. */
+export type NumberedResult =
+  | { kind: 'full'; version: number; result: PlanResult }
+  | { kind: 'delta'; delta: PlanResultDelta };
+
 export interface EngineSession {
   /** The scenario's values for `plan` (null or absent: the base), computed incrementally. */
   compute(plan: Plan, scenarioId?: string | null): Result<PlanResult, SessionProblem>;
+  /**
+   * Like `compute`, numbering each result: when `base` is the number of the last result this
+   * session gave and nothing else ran since, the answer is only the rows that changed (an edit's
+   * cone, not the plan); otherwise the whole result.
+   */
+  computeSince(plan: Plan, scenarioId: string | null, base: number | null): Result<NumberedResult, SessionProblem>;
   /** Brings the program up to date with `plan` without summarising (for callers that ship rows). */
   update(plan: Plan, scenarioId?: string | null): Result<SessionUpdate, SessionProblem>;
   /**
@@ -70,6 +103,10 @@ export function createEngineSession(): EngineSession {
   // Effective indicators of the scenario, reused while their base and overrides are the same
   // objects: they then keep their identity from one call to the next.
   let memo = new Map<string, Memo>();
+  // The number of the last result given by `computeSince`; null once the program moved without
+  // one (an update, a compute, a failure), so no delta is ever relative to values not given.
+  let versions = 0;
+  let given: number | null = null;
 
   const effectivePlan = (plan: Plan, scenarioId: string | null): Result<Plan, ScenarioProblem> => {
     if (scenarioId === null) {
@@ -143,6 +180,7 @@ export function createEngineSession(): EngineSession {
   };
 
   const update = (plan: Plan, scenarioId: string | null = null): Result<SessionUpdate, SessionProblem> => {
+    given = null;
     const effective = effectivePlan(plan, scenarioId);
     if (!effective.ok) return effective;
     scenario = scenarioId;
@@ -156,7 +194,18 @@ export function createEngineSession(): EngineSession {
       if (!updated.ok) return err(updated.error);
       return ok(summarize(current as Program));
     },
+    computeSince(plan, scenarioId, base) {
+      const since = given;
+      const updated = update(plan, scenarioId);
+      if (!updated.ok) return err(updated.error);
+      const program = current as Program;
+      const version = ++versions;
+      given = version;
+      if (since === null || base !== since || updated.value.mode !== 'incremental') return ok({ kind: 'full', version, result: summarize(program) });
+      return ok({ kind: 'delta', delta: deltaOf(program, [...updated.value.rows, ...updated.value.changed], base, version) });
+    },
     applyEdit(plan, changedIndicators, scenarioId = null) {
+      given = null;
       const program = current;
       if (!program || scenarioId !== scenario) return update(plan, scenarioId);
       const effective = effectivePlan(plan, scenarioId);
@@ -213,4 +262,39 @@ function overriddenIds(chain: readonly Scenario[]): Set<string> {
 
 function sameObjects(a: readonly object[], b: readonly object[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** The listed rows of the program's values as a delta (rows may repeat and come in any order). */
+function deltaOf(program: Program, listed: readonly number[], base: number, version: number): PlanResultDelta {
+  const rows = Int32Array.from(new Set(listed)).sort();
+  const n = program.periods.count;
+  const values = new Float64Array(rows.length * n);
+  const isActual = new Uint8Array(rows.length * n);
+  const indicators: IndicatorResult[] = [];
+  rows.forEach((row, i) => {
+    values.set(program.values.subarray(row * n, (row + 1) * n), i * n);
+    isActual.set(program.isActual.subarray(row * n, (row + 1) * n), i * n);
+    indicators.push(summarizeRow(program, row));
+  });
+  const problems: RowProblem[] = [...program.compileProblems];
+  for (const rowProblems of program.runProblems) problems.push(...rowProblems);
+  return { base, version, revision: program.plan.revision, rows, values, isActual, indicators, problems };
+}
+
+/** One row's summary, exactly as `summarize` makes it for the whole plan. */
+function summarizeRow(program: Program, row: number): IndicatorResult {
+  const n = program.periods.count;
+  const indicator = program.plan.indicators[row] as Indicator;
+  const rowValues = program.values.subarray(row * n, (row + 1) * n);
+  const rowActual = program.isActual.subarray(row * n, (row + 1) * n);
+  const latest = program.latest[row] as number;
+  const targets: TargetAssessment[] = [];
+  indicator.targets.forEach((target, index) => {
+    const period = program.periods.indexOf(target.period);
+    if (period < 0) return;
+    targets.push(assessTarget(rowValues, rowActual, latest, index, period, target.value, target.direction));
+  });
+  let primary = targets.findIndex((t) => t.period > latest);
+  if (primary < 0) primary = targets.length - 1;
+  return { id: indicator.id, latest, targets, primary };
 }

@@ -5,6 +5,7 @@ import { createEngineClient, type EngineClient, type EngineWorker } from '../../
 import { createEngineApi } from '../../src/engine/api.ts';
 import { makeIndicator, makePlan } from '../../src/engine/model/factories.ts';
 import type { Plan } from '../../src/engine/model/plan.ts';
+import { patchOf } from '../../src/client/result-delta.ts';
 
 type Fault = 'crash' | 'hang' | 'throw' | undefined;
 
@@ -141,6 +142,35 @@ describe('the engine client', () => {
     const edited = await client.computeEdit(other, command, '2026-02-01T00:00:00.000Z', applied.value.plan);
     const fresh = createEngineApi().compute(applied.value.plan);
     expect(edited.ok && Array.from(edited.value.values)).toEqual(fresh.ok && Array.from(fresh.value.values));
+  });
+
+  it('answers an edit over the result shown with the rows that changed, and whole over a result of an earlier worker', async () => {
+    client = createEngineClient(spawner(['throw', undefined]));
+    const { applyCommand } = await import('../../src/engine/commands/index.ts');
+    const edit = async (current: Plan, value: number, shown: import('../../src/engine/projection/result.ts').PlanResult | null) => {
+      const command = { type: 'setActual' as const, indicator: 'revenue', period: '2024', value };
+      const applied = applyCommand(current, command, '2026-03-01T00:00:00.000Z');
+      if (!applied.ok || !client) throw new Error('apply');
+      const edited = await client.computeEdit(current, command, '2026-03-01T00:00:00.000Z', applied.value.plan, null, shown);
+      const fresh = createEngineApi().compute(applied.value.plan);
+      if (!edited.ok || !fresh.ok) throw new Error('compute');
+      expect(Array.from(edited.value.values)).toEqual(Array.from(fresh.value.values));
+      expect(edited.value.indicators).toEqual(fresh.value.indicators);
+      return { plan: applied.value.plan, result: edited.value };
+    };
+    // The first worker: the first edit comes back whole (nothing shown), the next over it.
+    const a1 = await edit(plan(100), 110, null);
+    expect(patchOf(a1.result)).toBeUndefined();
+    const a2 = await edit(a1.plan, 120, a1.result);
+    expect(patchOf(a2.result)?.from).toBe(a1.result);
+    // That worker dies; the next one numbers its answers from the start again.
+    expect((await client.compute(a2.plan)).ok).toBe(false);
+    const b1 = await edit(plan(300), 310, null);
+    const b2 = await edit(b1.plan, 320, b1.result);
+    expect(patchOf(b2.result)?.from).toBe(b1.result);
+    // A result of the first worker, whatever its number, is never a base for the second one.
+    const mixed = await edit(b2.plan, 330, a2.result);
+    expect(patchOf(mixed.result)).toBeUndefined();
   });
 
   it('after a burst of edits at random gaps, applies only the newest result, which equals a fresh compute', async () => {
