@@ -8,6 +8,7 @@ import type { RowProblem } from '../../engine/projection/program.ts';
 import type { TargetAssessment } from '../../engine/projection/targets.ts';
 import type { Lang } from '../../i18n/numbers.ts';
 import type { IndicatorOverrideOrigins } from '../../engine/scenarios/index.ts';
+import { patchOf } from '../../client/result-delta.ts';
 
 export interface GroupRow {
   kind: 'group';
@@ -62,7 +63,8 @@ export type RowBuilder = typeof buildRows;
  * buildRows that remembers its last call: an indicator row whose inputs are all the same objects
  * as last time (the indicator, the result, the language, its probability and override origins) is
  * the previous row object itself. An edit's first pass (the new plan, the old result) then builds
- * one row instead of a thousand, and an unchanged row is recognised by identity.
+ * one row instead of a thousand, and an unchanged row is recognised by identity. When the new
+ * result was patched from the last one (an edit's delta), the rows outside the patch are kept too.
  */
 export function createRowBuilder(): RowBuilder {
   let last: { result: PlanResult | null; lang: Lang; rows: Map<string, IndicatorRow> } | null = null;
@@ -73,7 +75,10 @@ export function createRowBuilder(): RowBuilder {
     const rowIndex = new Map(result?.ids.map((id, row) => [id, row]) ?? []);
     if (problemsFor?.result !== result) problemsFor = { result, byRow: problemsByRow(result) };
     const byRow = problemsFor.byRow;
-    const previous = last && last.result === result && last.lang === lang ? last.rows : null;
+    const patch = result ? patchOf(result) : undefined;
+    // Rows of the last result that this one carries over unchanged, when it was patched from it.
+    const carried = last && last.result !== result && patch && patch.from === last.result ? patch.rows : null;
+    const previous = last && (last.result === result || carried) && last.lang === lang ? last.rows : null;
     const built = new Map<string, IndicatorRow>();
 
     const indicatorRow = (indicator: Indicator): IndicatorRow => {
@@ -85,7 +90,13 @@ export function createRowBuilder(): RowBuilder {
       const probability = target ? (probabilities.get(`${indicator.id}#${target.index}`) ?? NaN) : NaN;
       const origins = overrides.get(indicator.id) ?? null;
       const before = previous?.get(indicator.id);
-      if (before && before.indicator === indicator && before.origins === origins && Object.is(before.probability, probability)) {
+      const unchanged = !carried || (known && !carried.has(row));
+      if (before && unchanged && before.indicator === indicator && before.origins === origins && Object.is(before.probability, probability)) {
+        if (carried && known) {
+          // Same numbers, read from the new result's buffers, so the old ones can be freed.
+          before.values = result.values.subarray(row * n, (row + 1) * n);
+          before.isActual = result.isActual.subarray(row * n, (row + 1) * n);
+        }
         built.set(indicator.id, before);
         return before;
       }

@@ -4,6 +4,8 @@ import { computePlan } from '../../../src/engine/api.ts';
 import { makeIndicator, makePlan } from '../../../src/engine/model/factories.ts';
 import type { Plan } from '../../../src/engine/model/plan.ts';
 import type { PlanResult } from '../../../src/engine/projection/result.ts';
+import { createEngineSession } from '../../../src/engine/session.ts';
+import { applyResultDelta } from '../../../src/client/result-delta.ts';
 import { buildRows, createRowBuilder, rowChange, type GridRow, type IndicatorRow } from '../../../src/ui/grid/rows.ts';
 
 const calendar = { periodicity: 'year', start: '2024', end: '2030' } as const;
@@ -61,6 +63,30 @@ describe('grid rows', () => {
     expect(rowChange(before.get('revenue'), after.get('revenue')!)).toBe('none');
     expect(rowChange(before.get('subscribers'), after.get('subscribers')!)).toBe('values');
     expect(rowChange(before.get('density'), after.get('density')!)).toBe('values');
+  });
+
+  it('of a result patched from the previous one keep every row outside the patch, reading the new values', () => {
+    const session = createEngineSession();
+    const first = session.computeSince(plan, null, null);
+    if (!first.ok || first.value.kind !== 'full') throw new Error('expected a whole result');
+    const next = edited(plan, setRate);
+    const second = session.computeSince(next, null, first.value.version);
+    if (!second.ok || second.value.kind !== 'delta') throw new Error('expected a delta');
+    const patched = applyResultDelta(first.value.result, second.value.delta);
+    const build = createRowBuilder();
+    build(plan, first.value.result, 'vi', 'Khác');
+    const before = byId(build(next, first.value.result, 'vi', 'Khác'));
+    const revenue = before.get('revenue')!;
+    const revenueValues = revenue.values;
+    const after = byId(build(next, patched, 'vi', 'Khác'));
+    // revenue is outside the edit's cone: the same row, its numbers now read from the new result.
+    expect(after.get('revenue')).toBe(revenue);
+    expect(revenue.values?.buffer).toBe(patched.values.buffer);
+    expect(Array.from(revenue.values ?? [])).toEqual(Array.from(revenueValues ?? []));
+    expect(after.get('subscribers')).not.toBe(before.get('subscribers'));
+    expect(after.get('density')).not.toBe(before.get('density'));
+    expect(rowChange(before.get('density'), after.get('density')!)).toBe('values');
+    expect(Array.from(after.get('density')!.values ?? [])).toEqual(Array.from(byId(buildRows(next, computed(next), 'vi', 'Khác')).get('density')!.values ?? []));
   });
 
   it('are rebuilt in the other language, even with the same plan and result', () => {
