@@ -17,14 +17,10 @@ import type { ScenarioProblem } from '../engine/scenarios/index.ts';
 import type { PlanResult } from '../engine/projection/result.ts';
 import { err, ok, type Result } from '../engine/result.ts';
 import type { GoalSeekAnswer, GoalSeekProblem, GoalSeekRequest } from '../engine/solve/index.ts';
+import { browserWorker, type SpawnedWorker } from './spawned-worker.ts';
 
 /** A worker, or anything that talks like one (a Node worker thread in tests). */
-export interface EngineWorker {
-  endpoint: Comlink.Endpoint;
-  terminate(): void;
-  /** Registers the callback for an uncaught error or a failed start of the worker. */
-  onCrash(callback: (message: string) => void): void;
-}
+export type EngineWorker = SpawnedWorker;
 
 export type ClientError =
   | { code: 'superseded' }
@@ -222,15 +218,5 @@ export function createEngineClient(spawn: () => EngineWorker, options: EngineCli
 /** The browser's engine worker. */
 export function spawnBrowserWorker(): EngineWorker {
   const worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), { type: 'module', name: 'chitieu-engine' });
-  return {
-    endpoint: worker,
-    terminate: () => worker.terminate(),
-    onCrash: (callback) => {
-      worker.addEventListener('error', (event) => {
-        event.preventDefault();
-        callback(event.message || 'worker error');
-      });
-      worker.addEventListener('messageerror', () => callback('message could not be read'));
-    },
-  };
+  return browserWorker(worker);
 }

@@ -13,17 +13,13 @@ import * as Comlink from 'comlink';
 import type { Result } from '../engine/result.ts';
 import type { FileIssue } from '../format/issues.ts';
 import type { ImportWorkerApi, ReadPlanFile } from '../format/read.ts';
+import { browserWorker, type SpawnedWorker } from './spawned-worker.ts';
 
 /** Files longer than this (UTF-16 code units, about bytes for JSON) are read in a worker: 256 Ki. */
 export const WORKER_THRESHOLD = 256 * 1024;
 
 /** A worker, or anything that talks like one (a Node worker thread in tests). */
-export interface ImportWorker {
-  endpoint: Comlink.Endpoint;
-  terminate(): void;
-  /** Registers the callback for an uncaught error or a failed start of the worker. */
-  onCrash(callback: (message: string) => void): void;
-}
+export type ImportWorker = SpawnedWorker;
 
 export interface ImportReaderOptions {
   /** Starts a worker; null reads every file on the main thread (no Worker here). */
@@ -81,17 +77,7 @@ export function createImportReader(options: ImportReaderOptions = {}): (text: st
 /** The browser's import worker. */
 export function spawnBrowserImportWorker(): ImportWorker {
   const worker = new Worker(new URL('../../workers/import.worker.ts', import.meta.url), { type: 'module', name: 'chitieu-import' });
-  return {
-    endpoint: worker,
-    terminate: () => worker.terminate(),
-    onCrash: (callback) => {
-      worker.addEventListener('error', (event) => {
-        event.preventDefault();
-        callback(event.message || 'worker error');
-      });
-      worker.addEventListener('messageerror', () => callback('message could not be read'));
-    },
-  };
+  return browserWorker(worker);
 }
 
 /** The app's reader: a worker for large files when the browser has workers. */
