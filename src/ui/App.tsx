@@ -99,7 +99,8 @@ export function App(props: AppProps) {
       if (document.querySelector('dialog[open], [aria-modal="true"]')) return;
       event.preventDefault();
       const backwards = event.shiftKey;
-      void import('./focus.ts').then((m) => m.moveToRegion(backwards));
+      if (focusModule) focusModule.moveToRegion(backwards);
+      else void import('./focus.ts').then((m) => m.moveToRegion(backwards));
       return;
     }
     if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
@@ -116,8 +117,13 @@ export function App(props: AppProps) {
   };
 
   let stopKeepingFocus: (() => void) | undefined;
+  // Loaded after the first paint (it is not needed for it); once here, F6 moves the focus at once.
+  let focusModule: typeof import('./focus.ts') | null = null;
   onMount(() => {
-    void import('./focus.ts').then((m) => { stopKeepingFocus = m.keepFocus(); });
+    void import('./focus.ts').then((m) => {
+      focusModule = m;
+      stopKeepingFocus = m.keepFocus();
+    });
     document.documentElement.lang = lang();
     window.addEventListener('dragover', onDragOver);
     window.addEventListener('dragleave', onDragLeave);

@@ -98,6 +98,20 @@ export async function storedPlans(page: Page): Promise<string> {
   }));
 }
 
+/** A row of the settings store, read straight from IndexedDB; null when there is none. */
+export async function storedSetting(page: Page, key: string): Promise<unknown> {
+  return page.evaluate((key) => new Promise<unknown>((resolve, reject) => {
+    const open = indexedDB.open('chitieu');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const request = db.transaction('settings', 'readonly').objectStore('settings').get(key);
+      request.onsuccess = () => { db.close(); resolve(request.result ?? null); };
+      request.onerror = () => { db.close(); reject(request.error); };
+    };
+  }), key);
+}
+
 /** The grid cell of an indicator (`i:<id>`) in a column (`p:<period index>`, `target`…). */
 export function cell(page: Page, indicator: string, column: string): Locator {
   return page.locator(`.ag-row[row-id="i:${indicator}"] .ag-cell[col-id="${column}"]`);

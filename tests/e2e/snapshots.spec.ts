@@ -1,4 +1,4 @@
-import { cell, expect, openApp, test, typeInto } from './fixtures.ts';
+import { cell, expect, openApp, storedSetting, test, typeInto } from './fixtures.ts';
 
 test('a named snapshot is compared with now and restored, and the restore itself can be undone from a snapshot', async ({ page }) => {
   await openApp(page);
@@ -40,6 +40,9 @@ test('a plan never exported on storage the browser may clear gets a backup remin
   await openApp(page);
   await typeInto(page, 'sector_revenue', 'p:1', '4.950');
   await expect(page.getByTestId('save-status')).toContainText('Đã lưu');
+  // The browser is asked for persistent storage after the first real save has committed, and its
+  // answer is recorded a moment later: reloading before that would find the question not yet asked.
+  await expect.poll(() => storedSetting(page, 'persistence')).not.toBeNull();
   await page.reload();
   await expect(page.locator('body[data-ready="true"]')).toBeAttached();
   // Headless Chromium does not grant persistent storage, so the reminder is due.
