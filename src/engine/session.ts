@@ -21,9 +21,8 @@ import {
   type PlanProblem,
   type Program,
 } from './projection/program.ts';
-import { summarize, type IndicatorResult, type PlanResult } from './projection/result.ts';
+import { summarize, summarizeRow, type IndicatorResult, type PlanResult } from './projection/result.ts';
 import type { RowProblem } from './projection/program.ts';
-import { assessTarget, type TargetAssessment } from './projection/targets.ts';
 import { err, ok, type Result } from './result.ts';
 import { applyOverrides, overridesOf, scenarioChain, type ScenarioProblem } from './scenarios/resolve.ts';
 
@@ -281,20 +280,3 @@ function deltaOf(program: Program, listed: readonly number[], base: number, vers
   return { base, version, revision: program.plan.revision, rows, values, isActual, indicators, problems };
 }
 
-/** One row's summary, exactly as `summarize` makes it for the whole plan. */
-function summarizeRow(program: Program, row: number): IndicatorResult {
-  const n = program.periods.count;
-  const indicator = program.plan.indicators[row] as Indicator;
-  const rowValues = program.values.subarray(row * n, (row + 1) * n);
-  const rowActual = program.isActual.subarray(row * n, (row + 1) * n);
-  const latest = program.latest[row] as number;
-  const targets: TargetAssessment[] = [];
-  indicator.targets.forEach((target, index) => {
-    const period = program.periods.indexOf(target.period);
-    if (period < 0) return;
-    targets.push(assessTarget(rowValues, rowActual, latest, index, period, target.value, target.direction));
-  });
-  let primary = targets.findIndex((t) => t.period > latest);
-  if (primary < 0) primary = targets.length - 1;
-  return { id: indicator.id, latest, targets, primary };
-}

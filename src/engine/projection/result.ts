@@ -2,6 +2,7 @@
  * What a computed plan looks like from outside the engine: the value matrix and small metadata,
  * shaped so that it crosses a worker boundary as transferred buffers, not object graphs.
  */
+import type { Indicator } from '../model/plan.ts';
 import type { Program, RowProblem } from './program.ts';
 import { assessTarget, type TargetAssessment } from './targets.ts';
 
@@ -32,22 +33,26 @@ export interface PlanResult {
   problems: RowProblem[];
 }
 
-export function summarize(program: Program): PlanResult {
+/** One indicator's summary: its latest actual and its targets assessed. */
+export function summarizeRow(program: Program, row: number): IndicatorResult {
   const n = program.periods.count;
-  const indicators = program.plan.indicators.map((indicator, row): IndicatorResult => {
-    const rowValues = program.values.subarray(row * n, (row + 1) * n);
-    const rowActual = program.isActual.subarray(row * n, (row + 1) * n);
-    const latest = program.latest[row] as number;
-    const targets: TargetAssessment[] = [];
-    indicator.targets.forEach((target, index) => {
-      const period = program.periods.indexOf(target.period);
-      if (period < 0) return;
-      targets.push(assessTarget(rowValues, rowActual, latest, index, period, target.value, target.direction));
-    });
-    let primary = targets.findIndex((t) => t.period > latest);
-    if (primary < 0) primary = targets.length - 1;
-    return { id: indicator.id, latest, targets, primary };
+  const indicator = program.plan.indicators[row] as Indicator;
+  const rowValues = program.values.subarray(row * n, (row + 1) * n);
+  const rowActual = program.isActual.subarray(row * n, (row + 1) * n);
+  const latest = program.latest[row] as number;
+  const targets: TargetAssessment[] = [];
+  indicator.targets.forEach((target, index) => {
+    const period = program.periods.indexOf(target.period);
+    if (period < 0) return;
+    targets.push(assessTarget(rowValues, rowActual, latest, index, period, target.value, target.direction));
   });
+  let primary = targets.findIndex((t) => t.period > latest);
+  if (primary < 0) primary = targets.length - 1;
+  return { id: indicator.id, latest, targets, primary };
+}
+
+export function summarize(program: Program): PlanResult {
+  const indicators = program.plan.indicators.map((_, row) => summarizeRow(program, row));
   const problems: RowProblem[] = [...program.compileProblems];
   for (const rowProblems of program.runProblems) problems.push(...rowProblems);
   return {
