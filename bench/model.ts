@@ -27,6 +27,7 @@
 import type { Indicator, Plan, Range } from '../src/engine/model/plan.ts';
 import { makeIndicator, makePlan } from '../src/engine/model/factories.ts';
 import { formatPeriodKey } from '../src/engine/periods/calendar.ts';
+import { seededRandom } from './random.ts';
 
 export interface ModelSpec {
   indicators: number;
@@ -71,18 +72,6 @@ export interface BenchModel {
   leafInput: number;
   /** The deepest row on the spine: where goal seek aims. */
   deepest: number;
-}
-
-/** mulberry32: tiny, fast, good enough to lay out a model (not for statistics). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function generateModel(spec: ModelSpec): BenchModel {

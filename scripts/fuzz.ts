@@ -29,6 +29,7 @@ import { FILE_ISSUE_CODES, describeIssue, parsePlan, parsePlanFile, serializePla
 import { ChitieuDatabase } from '../src/storage/database.ts';
 import { createPlanRepository } from '../src/storage/repository.ts';
 import type { PlanRepository } from '../src/storage/types.ts';
+import { seededRandom } from '../bench/random.ts';
 
 const BASE_FILES = ['tests/fixtures/plan-v1-full.json', 'tests/fixtures/plan-v1-minimal.json', 'tests/fixtures/plan-v1-lineage.json', 'public/examples/thanh-hoa-2024.json'];
 
@@ -37,18 +38,6 @@ function option(name: string, fallback: number): number {
   const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
   if (!Number.isSafeInteger(value) || value < 0) throw new Error(`--${name} needs a whole number`);
   return value;
-}
-
-/** mulberry32: small, seeded, good enough to pick mutations reproducibly. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Rng = () => number;
@@ -327,7 +316,7 @@ async function main(): Promise<void> {
   const failures: { run: number; problem: string; text: string }[] = [];
 
   async function check(door: Door, run: number): Promise<void> {
-    const rng = random(seed * 1_000_003 + run);
+    const rng = seededRandom(seed * 1_000_003 + run);
     const text = mutate(pick(rng, bases), rng);
     const problems: string[] = [];
     try {

@@ -18,6 +18,7 @@ import { parsePlan } from '../../src/format/parse-plan.ts';
 import { parsePlanFile } from '../../src/format/parse.ts';
 import type { Plan } from '../../src/engine/model/plan.ts';
 import { BASE_URL, cell, CHROMIUM, CHROMIUM_ARGS, expect, openApp, storedPlans, test, typeInto, watchErrors } from './fixtures.ts';
+import { seededRandom } from '../../bench/random.ts';
 
 const SEED = Number(process.env['STORAGE_E2E_SEED'] ?? 1);
 const RELOAD_RUNS = Number(process.env['RELOAD_RUNS'] ?? 30);
@@ -36,18 +37,6 @@ const example = (() => {
   if (!parsed.ok) throw new Error('the example plan file does not parse');
   return JSON.parse(JSON.stringify(parsed.value.file.plan)) as unknown;
 })();
-
-/** mulberry32: the same moments on every run with the same seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Vietnamese thousands: 12345 → "12.345". */
 const vi = (n: number) => n.toLocaleString('de-DE');
@@ -81,7 +70,7 @@ async function ready(page: Page): Promise<void> {
 
 test('a reload at a random moment 0–500 ms after an edit keeps every acknowledged edit and never corrupts a plan', async ({ page }) => {
   test.setTimeout(30_000 + RELOAD_RUNS * 3_000 * CPU_SLOWDOWN);
-  const rng = random(SEED);
+  const rng = seededRandom(SEED);
   if (CPU_SLOWDOWN > 1) {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
@@ -123,7 +112,7 @@ test('a reload at a random moment 0–500 ms after an edit keeps every acknowled
 
 test('closing the browser while the app loads never changes a stored plan, nor half-seeds a new one', async ({ profile }) => {
   test.setTimeout(45_000 + CLOSE_RUNS * 5_000);
-  const rng = random(SEED + 1);
+  const rng = seededRandom(SEED + 1);
   const errors: string[] = [];
   // A page of the app's origin that does not run the app: to read what is stored untouched.
   const probe = (route: Route) =>

@@ -14,20 +14,9 @@ import { createPlanRepository } from '../../src/storage/repository.ts';
 import type { PlanRepository } from '../../src/storage/types.ts';
 import { dumpDatabase } from '../fixtures/databases/dump.ts';
 import { TABLES, edited, plan } from './contract.ts';
+import { seededRandom } from '../../bench/random.ts';
 
 const RUNS = Number(process.env['ATOMICITY_RUNS'] ?? 1_000);
-
-/** mulberry32, for reproducible choices. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Counts every write and delete the backend makes; the `failAt`-th one throws. */
 interface Tripwire {
@@ -162,7 +151,7 @@ describe.each([
     }
     for (const [name, count] of steps) expect(count, `${name} writes something`).toBeGreaterThan(0);
 
-    const rng = random(7);
+    const rng = seededRandom(7);
     const seen = new Set<string>();
     for (let run = 0; run < RUNS; run++) {
       const name = names[Math.floor(rng() * names.length)] as string;

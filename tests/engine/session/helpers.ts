@@ -5,7 +5,8 @@
  * the one below, so the deepest chain is `depth` formulas long; deterministic for a seed.
  */
 import type { Indicator, Plan } from '../../../src/engine/model/plan.ts';
-import { generateModel as generateBenchModel, MAIN_SPEC, periodKeys, seededRandom, toPlan, type BenchModel } from '../../../bench/model.ts';
+import { generateModel as generateBenchModel, MAIN_SPEC, periodKeys, toPlan, type BenchModel } from '../../../bench/model.ts';
+import { seededRandom } from '../../../bench/random.ts';
 
 export { seededRandom };
 

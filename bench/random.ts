@@ -1,0 +1,15 @@
+/**
+ * mulberry32: a tiny seeded generator, the same numbers on every run and machine for a seed. For
+ * laying out models and picking mutations or moments reproducibly, not for statistics (Monte
+ * Carlo uses the engine's xoshiro128**).
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
