@@ -1,35 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEngineSession, type NumberedResult } from '../../src/engine/session.ts';
-import { compileProgram, runProgram } from '../../src/engine/projection/program.ts';
-import { summarize, type PlanResult } from '../../src/engine/projection/result.ts';
-import { resolveScenario } from '../../src/engine/scenarios/resolve.ts';
+import type { PlanResult } from '../../src/engine/projection/result.ts';
 import type { Plan } from '../../src/engine/model/plan.ts';
 import { applyResultDelta, patchOf } from '../../src/client/result-delta.ts';
 import { random, randomEdit, randomPlan } from '../engine/session/random-plans.ts';
-
-function fresh(plan: Plan, scenarioId: string | null): PlanResult | string {
-  const effective = resolveScenario(plan, scenarioId);
-  if (!effective.ok) return effective.error.code;
-  const program = compileProgram(effective.value);
-  if (!program.ok) return program.error.code;
-  runProgram(program.value);
-  return summarize(program.value);
-}
-
-function expectSameResult(actual: PlanResult, expected: PlanResult): void {
-  expect(actual.ids).toEqual(expected.ids);
-  expect(actual.periodKeys).toEqual(expected.periodKeys);
-  const differing: string[] = [];
-  for (let i = 0; i < expected.values.length; i++) {
-    if (!Object.is(actual.values[i], expected.values[i])) differing.push(`${i}: ${actual.values[i]} ≠ ${expected.values[i]}`);
-  }
-  expect(differing).toEqual([]);
-  expect([...actual.isActual]).toEqual([...expected.isActual]);
-  expect(actual.indicators).toEqual(expected.indicators);
-  expect(actual.problems).toEqual(expected.problems);
-  expect(actual.revision).toBe(expected.revision);
-}
+import { expectSameResult, fresh } from '../engine/session/same-result.ts';
 
 describe('a result patched with the rows that changed', () => {
   it('equals a fresh compute after any sequence of edits, whichever result the page held', () => {

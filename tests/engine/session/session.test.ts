@@ -1,38 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEngineSession } from '../../../src/engine/session.ts';
-import { compileProgram, runProgram, setParameter } from '../../../src/engine/projection/program.ts';
-import { summarize, type PlanResult } from '../../../src/engine/projection/result.ts';
-import { resolveScenario } from '../../../src/engine/scenarios/resolve.ts';
+import { runProgram, setParameter } from '../../../src/engine/projection/program.ts';
+import { summarize } from '../../../src/engine/projection/result.ts';
 import type { Plan } from '../../../src/engine/model/plan.ts';
 import { random, randomEdit, randomPlan } from './random-plans.ts';
 import { generateModel, withIndicator } from './helpers.ts';
 import { makeIndicator, makePlan } from '../../../src/engine/model/factories.ts';
-
-/** A fresh compile and full run: what the session must equal. */
-function fresh(plan: Plan, scenarioId: string | null): PlanResult | string {
-  const effective = resolveScenario(plan, scenarioId);
-  if (!effective.ok) return effective.error.code;
-  const program = compileProgram(effective.value);
-  if (!program.ok) return program.error.code;
-  runProgram(program.value);
-  return summarize(program.value);
-}
-
-/** Cell by cell with Object.is: NaN equals NaN, 0 and -0 differ. */
-function expectSameResult(actual: PlanResult, expected: PlanResult): void {
-  expect(actual.ids).toEqual(expected.ids);
-  expect(actual.periodKeys).toEqual(expected.periodKeys);
-  const differing: string[] = [];
-  for (let i = 0; i < expected.values.length; i++) {
-    if (!Object.is(actual.values[i], expected.values[i])) differing.push(`${i}: ${actual.values[i]} ≠ ${expected.values[i]}`);
-  }
-  expect(differing).toEqual([]);
-  expect([...actual.isActual]).toEqual([...expected.isActual]);
-  expect(actual.indicators).toEqual(expected.indicators);
-  expect(actual.problems).toEqual(expected.problems);
-  expect(actual.revision).toBe(expected.revision);
-}
+import { expectSameResult, fresh } from './same-result.ts';
 
 /** Ids of the indicators an edit replaced, or whose override it changed in any scenario. */
 function touchedIds(before: Plan, after: Plan): string[] {
