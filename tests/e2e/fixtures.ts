@@ -1,7 +1,9 @@
 import { test as base, chromium, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makeIndicator, makePlan } from '../../src/engine/model/factories.ts';
+import { serializePlanFile } from '../../src/format/serialize.ts';
 
 /** The preview server the suite runs against (see playwright.config.ts for E2E_PORT). */
 export const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}/`;
@@ -110,6 +112,42 @@ export async function storedSetting(page: Page, key: string): Promise<unknown> {
       request.onerror = () => { db.close(); reject(request.error); };
     };
   }), key);
+}
+
+/**
+ * Gives internet subscribers' growth rate a triangular range (−5 %, 2 %, 8 %) in the inspector
+ * and runs the simulation: P(rate ≥ 0) = 1 − 0.05² / (0.13 × 0.07) ≈ 72,5 %.
+ */
+export async function simulateInternetRange(page: Page): Promise<void> {
+  await cell(page, 'internet_subscribers', 'name').click();
+  await page.getByTestId('field-range').selectOption('triangular');
+  const inspector = page.getByTestId('inspector');
+  for (const [label, value] of [['Thấp', '-5'], ['Cao', '8'], ['Khả dĩ nhất', '2']] as const) {
+    const input = inspector.getByLabel(label, { exact: true });
+    await input.fill(value);
+    await input.press('Enter');
+  }
+  await page.getByTestId('simulate').click();
+  await expect(page.getByTestId('simulation-status')).toContainText('Kết quả mô phỏng 10.000 lần thử');
+}
+
+/**
+ * Writes a plan file of 100 ranged indicators × 120 months into `dir`: a simulation of it runs
+ * long enough to watch its progress and stop it. Returns the file's path.
+ */
+export function writeLongSimulationPlan(dir: string, id: string): string {
+  const indicators = Array.from({ length: 100 }, (_, i) => makeIndicator({
+    id: `x${i}`,
+    name: { vi: `Chỉ tiêu ${i}` },
+    actuals: { '2024-01': 100 + i },
+    projection: { method: 'growth', rate: 0.004 },
+    range: { distribution: 'pert', of: 'rate', low: -0.002, likely: 0.004, high: 0.01 },
+    targets: [{ period: '2033-12', value: 150 + i, direction: 'atLeast' }],
+  }));
+  const plan = makePlan({ id, name: 'Mô phỏng lớn', calendar: { periodicity: 'month', start: '2024-01', end: '2033-12' }, indicators });
+  const file = join(dir, 'big.json');
+  writeFileSync(file, serializePlanFile(plan, { app: 'test', exportedAt: new Date().toISOString() }));
+  return file;
 }
 
 /** The grid cell of an indicator (`i:<id>`) in a column (`p:<period index>`, `target`…). */

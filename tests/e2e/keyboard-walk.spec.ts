@@ -6,12 +6,8 @@
  * closes gives the focus back to what opened it. Screens no other test checks get an axe run.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { makeIndicator, makePlan } from '../../src/engine/model/factories.ts';
-import { serializePlanFile } from '../../src/format/serialize.ts';
-import { cell, editLanded, expect, openApp, test } from './fixtures.ts';
+import { cell, editLanded, expect, openApp, test, writeLongSimulationPlan } from './fixtures.ts';
 
 const EXAMPLE_NAME = 'Thanh Hóa — Thông tin và Truyền thông 2024';
 
@@ -448,17 +444,7 @@ test('scenarios, compare, goal seek, history, snapshots, report, export and lang
 test('importing a plan through the file chooser, a simulation stopped and the add and CSV dialogs from the keyboard', async ({ page, profile }) => {
   test.setTimeout(180_000);
   // 100 ranged indicators × 120 months: a simulation long enough to stop.
-  const indicators = Array.from({ length: 100 }, (_, i) => makeIndicator({
-    id: `x${i}`,
-    name: { vi: `Chỉ tiêu ${i}` },
-    actuals: { '2024-01': 100 + i },
-    projection: { method: 'growth', rate: 0.004 },
-    range: { distribution: 'pert', of: 'rate', low: -0.002, likely: 0.004, high: 0.01 },
-    targets: [{ period: '2033-12', value: 150 + i, direction: 'atLeast' }],
-  }));
-  const plan = makePlan({ id: 'keyboard-simulation', name: 'Mô phỏng lớn', calendar: { periodicity: 'month', start: '2024-01', end: '2033-12' }, indicators });
-  const file = join(profile.dir, 'big.json');
-  writeFileSync(file, serializePlanFile(plan, { app: 'test', exportedAt: new Date().toISOString() }));
+  const file = writeLongSimulationPlan(profile.dir, 'keyboard-simulation');
 
   await openApp(page);
   // Listening turns on Playwright's file-chooser interception, which takes a round trip: before

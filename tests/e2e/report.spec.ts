@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, openApp, test } from './fixtures.ts';
+import { expect, openApp, simulateInternetRange, test } from './fixtures.ts';
 
 const REVENUE_VI =
   'Doanh thu các dịch vụ ngành TT&TT năm 2023 ước đạt 4.900 tỷ đồng, bằng 102,42 % so với năm 2022; '
@@ -68,16 +68,7 @@ test('the report says each indicator in the department\'s words and prints alone
 
 test('the report follows the language, shows the simulated chance, and has no serious accessibility violations', async ({ page }) => {
   await openApp(page);
-  await page.locator('.ag-row[row-id="i:internet_subscribers"] .ag-cell[col-id="name"]').click();
-  await page.getByTestId('field-range').selectOption('triangular');
-  const inspector = page.getByTestId('inspector');
-  for (const [label, value] of [['Thấp', '-5'], ['Cao', '8'], ['Khả dĩ nhất', '2']] as const) {
-    const input = inspector.getByLabel(label, { exact: true });
-    await input.fill(value);
-    await input.press('Enter');
-  }
-  await page.getByTestId('simulate').click();
-  await expect(page.getByTestId('simulation-status')).toContainText('Kết quả mô phỏng 10.000 lần thử');
+  await simulateInternetRange(page);
   const chance = (await page.locator('.ag-row[row-id="i:internet_subscribers"] .ag-cell[col-id="probability"]').textContent()) ?? '';
   expect(chance).toMatch(/^\d+ %$/);
 

@@ -1,21 +1,8 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { makeIndicator, makePlan } from '../../src/engine/model/factories.ts';
-import { serializePlanFile } from '../../src/format/serialize.ts';
-import { cell, expect, openApp, test } from './fixtures.ts';
+import { cell, expect, openApp, simulateInternetRange, test, writeLongSimulationPlan } from './fixtures.ts';
 
 test('a range on an input gives each target a probability, reproduced exactly by the same seed', async ({ page }) => {
   await openApp(page);
-  await cell(page, 'internet_subscribers', 'name').click();
-  await page.getByTestId('field-range').selectOption('triangular');
-  const inspector = page.getByTestId('inspector');
-  for (const [label, value] of [['Thấp', '-5'], ['Cao', '8'], ['Khả dĩ nhất', '2']] as const) {
-    const input = inspector.getByLabel(label, { exact: true });
-    await input.fill(value);
-    await input.press('Enter');
-  }
-  await page.getByTestId('simulate').click();
-  await expect(page.getByTestId('simulation-status')).toContainText('Kết quả mô phỏng 10.000 lần thử');
+  await simulateInternetRange(page);
   const probability = await cell(page, 'internet_subscribers', 'probability').textContent();
   // Triangular(−5 %, 2 %, 8 %): P(rate ≥ 0) = 1 − 0.05² / (0.13 × 0.07) ≈ 72,5 %.
   expect(Number(probability?.replace(/[^\d]/g, ''))).toBeGreaterThanOrEqual(71);
@@ -41,17 +28,7 @@ test('without any range the simulation says how to add one', async ({ page }) =>
 
 test('a long simulation shows progress, stops when asked, and runs again to the same probabilities', async ({ page, profile }) => {
   // 100 ranged indicators × 120 months: long enough to see progress and stop it.
-  const indicators = Array.from({ length: 100 }, (_, i) => makeIndicator({
-    id: `x${i}`,
-    name: { vi: `Chỉ tiêu ${i}` },
-    actuals: { '2024-01': 100 + i },
-    projection: { method: 'growth', rate: 0.004 },
-    range: { distribution: 'pert', of: 'rate', low: -0.002, likely: 0.004, high: 0.01 },
-    targets: [{ period: '2033-12', value: 150 + i, direction: 'atLeast' }],
-  }));
-  const plan = makePlan({ id: 'big-simulation', name: 'Mô phỏng lớn', calendar: { periodicity: 'month', start: '2024-01', end: '2033-12' }, indicators });
-  const file = join(profile.dir, 'big.json');
-  writeFileSync(file, serializePlanFile(plan, { app: 'test', exportedAt: new Date().toISOString() }));
+  const file = writeLongSimulationPlan(profile.dir, 'big-simulation');
 
   await openApp(page);
   // 120 monthly columns are virtualised: a wide window keeps the probability column on screen.
