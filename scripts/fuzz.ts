@@ -198,8 +198,6 @@ const EXPORT_META = { app: 'chitieu fuzz', exportedAt: '2025-01-01T00:00:00.000Z
 
 const describe = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
 
-const TABLES = ['plans', 'trash', 'settings', 'snapshots', 'snapshotPlans', 'history'] as const;
-
 interface Door {
   db: ChitieuDatabase;
   repo: PlanRepository;
@@ -210,11 +208,12 @@ function openDoor(name: string): Door {
   return { db, repo: createPlanRepository(db, { validate: parsePlan, storageManager: null }) };
 }
 
-/** Every table's row count, read in one transaction. */
+/** Every table's row count, read in one transaction: all of the schema's tables, so a table a
+ * later version adds is watched too. */
 async function rowCounts(db: ChitieuDatabase): Promise<string> {
-  return db.transaction('r', TABLES.map((t) => db.table(t)), async () => {
-    const counts: number[] = [];
-    for (const t of TABLES) counts.push(await db.table(t).count());
+  return db.transaction('r', db.tables, async () => {
+    const counts: string[] = [];
+    for (const table of db.tables) counts.push(`${table.name}=${await table.count()}`);
     return counts.join(',');
   });
 }
