@@ -3,7 +3,7 @@ import type { SnapshotSummary } from '../storage/index.ts';
 import { announcement, indicatorOf } from './announce.ts';
 import { downloadFile } from './spreadsheet/download.ts';
 import { routeToScenario } from './scenarios/route.ts';
-import { overriddenCells } from '../engine/scenarios/resolve.ts';
+import { overriddenCells, setsItself } from '../engine/scenarios/resolve.ts';
 import { createMemo } from 'solid-js';
 import type { TargetProbabilities } from './grid/rows.ts';
 import type { PlanSession } from '../app/session.ts';
@@ -249,7 +249,7 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
                 plan={view()}
                 indicator={focusedIndicator() ?? view().indicators[0]!}
                 scenario={session.scenario()}
-                ownOverride={overrides().get(focused() ?? '') ? [...(overrides().get(focused() ?? '')?.actuals.values() ?? []), overrides().get(focused() ?? '')?.projection, overrides().get(focused() ?? '')?.targets, overrides().get(focused() ?? '')?.range].some((o) => o && !o.inherited) : false}
+                ownOverride={setsItself(overrides().get(focused() ?? ''))}
                 result={session.result()}
                 dispatch={dispatch}
                 onGoalSeek={(start) => setSeeking(start)}

@@ -104,6 +104,12 @@ export interface IndicatorOverrideOrigins {
   range?: OverrideOrigin;
 }
 
+/** Whether the scenario sets anything of the indicator itself (there is something to reset). */
+export function setsItself(origins: IndicatorOverrideOrigins | undefined): boolean {
+  if (!origins) return false;
+  return [...origins.actuals.values(), origins.projection, origins.targets, origins.range].some((origin) => origin !== undefined && !origin.inherited);
+}
+
 /**
  * For the UI to mark overridden cells and offer "reset to inherited": per indicator id, which
  * fields and periods the scenario sets itself (`inherited: false`) and which it takes from an

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { overriddenCells, resolveScenario } from '../../../src/engine/scenarios/index.ts';
+import { setsItself } from '../../../src/engine/scenarios/resolve.ts';
 import type { Plan } from '../../../src/engine/model/plan.ts';
 import { random, randomPlan } from '../session/random-plans.ts';
 import { deepFreeze, scenarioPlan } from './helpers.ts';
@@ -87,6 +88,17 @@ describe('overridden cells', () => {
     expect(revenue?.projection).toEqual({ scenario: 'higher', inherited: false });
     expect(revenue?.targets).toEqual({ scenario: 'high', inherited: true });
     expect(cells.value.has('arpu')).toBe(false);
+  });
+
+  it('says a scenario sets an indicator itself only when one of its fields or periods is not inherited', () => {
+    const own = overriddenCells(scenarioPlan(), 'higher');
+    const inheritedOnly = overriddenCells(scenarioPlan(), 'high');
+    if (!own.ok || !inheritedOnly.ok) throw new Error('failed');
+    expect(setsItself(own.value.get('subscribers'))).toBe(true); // its own actuals
+    expect(setsItself(own.value.get('revenue'))).toBe(true); // its own projection, inherited targets
+    expect(setsItself(own.value.get('arpu'))).toBe(false); // nothing at all
+    expect(setsItself({ actuals: new Map(), projection: { scenario: 'high', inherited: true }, range: { scenario: 'high', inherited: true } })).toBe(false);
+    expect(setsItself(inheritedOnly.value.get('subscribers'))).toBe(true);
   });
 
   it('is empty for the base and a problem for an unknown scenario', () => {
