@@ -4,9 +4,10 @@
  * Help texts live in help.ts.
  */
 import type { Lang } from '../i18n/numbers.ts';
-import type { Periodicity, ProjectionMethod, TargetDirection } from '../engine/model/plan.ts';
-import type { TargetStatus } from '../engine/projection/targets.ts';
+import type { Periodicity, TargetDirection } from '../engine/model/plan.ts';
 import type { MethodProblem } from '../engine/projection/methods.ts';
+import { STATUS_VI, METHOD_VI } from '../i18n/words-vi.ts';
+import { STATUS_EN, METHOD_EN } from '../i18n/words-en.ts';
 
 const q = (s: string): string => `“${s}”`;
 
@@ -90,18 +91,9 @@ const vi = {
   colFirstReached: 'Đạt từ kỳ',
   colStatus: 'Tình trạng',
   errorCell: '#LỖI',
-  status: { met: 'Đã đạt', onTrack: 'Đúng hướng', atRisk: 'Có nguy cơ', offTrack: 'Chệch hướng' } satisfies Record<TargetStatus, string>,
+  status: STATUS_VI,
   direction: { atLeast: '≥', atMost: '≤', hold: 'giữ' } satisfies Record<TargetDirection, string>,
-  method: {
-    constant: 'Giữ nguyên',
-    linear: 'Tăng đều',
-    growth: 'Tăng trưởng',
-    reachTarget: 'Theo chỉ tiêu',
-    logistic: 'Đường cong S',
-    interpolate: 'Nội suy',
-    manual: 'Nhập tay',
-    formula: 'Công thức',
-  } satisfies Record<ProjectionMethod, string>,
+  method: METHOD_VI,
   ceiling: 'trần',
   // goal seek
   badVary: (text: string) => `--vary cần CHỈ_TIÊU hoặc CHỈ_TIÊU.THAM_SỐ với THAM_SỐ là level, rate, step hoặc ceiling, nhận được ${q(text)}`,
@@ -225,18 +217,9 @@ const en: CliMessages = {
   colFirstReached: 'First reached',
   colStatus: 'Status',
   errorCell: '#ERROR',
-  status: { met: 'Met', onTrack: 'On track', atRisk: 'At risk', offTrack: 'Off track' },
+  status: STATUS_EN,
   direction: { atLeast: '≥', atMost: '≤', hold: 'hold' },
-  method: {
-    constant: 'Hold constant',
-    linear: 'Linear',
-    growth: 'Growth',
-    reachTarget: 'Reach target',
-    logistic: 'S-curve',
-    interpolate: 'Interpolate',
-    manual: 'Manual',
-    formula: 'Formula',
-  },
+  method: METHOD_EN,
   ceiling: 'ceiling',
   badVary: (text: string) => `--vary needs INDICATOR or INDICATOR.PARAMETER with PARAMETER one of level, rate, step, ceiling; got ${q(text)}`,
   nameTheParameter: (id: string, choices: string) => `${q(id)} follows an S-curve, which has several parameters: name one with --vary ${id}.PARAMETER (${choices} or level)`,

@@ -1,12 +1,15 @@
 /**
  * The words written into exported spreadsheets: column headers and statuses, in Vietnamese and
- * English. They are the grid's words (src/ui/i18n/messages.ts), repeated here because this layer
- * is pure and may not import the UI. Every header is also one the CSV import recognises
+ * English. The headers are the grid's words (src/ui/i18n/messages.ts), repeated here because this
+ * layer is pure and may not import the UI; the statuses come from src/i18n, shared with the grid,
+ * the report and the command line. Every header is also one the CSV import recognises
  * (headers.ts), so an export reads back in.
  */
 import type { Periodicity } from '../schema.ts';
 import type { TargetStatus } from '../../engine/projection/targets.ts';
 import type { Lang } from '../../i18n/numbers.ts';
+import { STATUS_EN } from '../../i18n/words-en.ts';
+import { STATUS_VI } from '../../i18n/words-vi.ts';
 
 export interface SheetLabels {
   group: string;
@@ -33,7 +36,7 @@ const vi: SheetLabels = {
   growthNeeded: { year: 'Tăng cần thiết (%/năm)', quarter: 'Tăng cần thiết (%/quý)', month: 'Tăng cần thiết (%/tháng)' },
   attainment: 'Mức đạt (%)',
   status: 'Tình trạng',
-  statuses: { met: 'Đã đạt', onTrack: 'Đúng hướng', atRisk: 'Có nguy cơ', offTrack: 'Chệch hướng' },
+  statuses: STATUS_VI,
   scenario: 'Kịch bản',
   baseScenario: 'Cơ sở',
 };
@@ -48,7 +51,7 @@ const en: SheetLabels = {
   growthNeeded: { year: 'Growth needed (%/year)', quarter: 'Growth needed (%/quarter)', month: 'Growth needed (%/month)' },
   attainment: 'Attainment (%)',
   status: 'Status',
-  statuses: { met: 'Met', onTrack: 'On track', atRisk: 'At risk', offTrack: 'Off track' },
+  statuses: STATUS_EN,
   scenario: 'Scenario',
   baseScenario: 'Base',
 };

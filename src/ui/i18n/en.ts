@@ -2,6 +2,7 @@
  * The English table, typed by the Vietnamese one (a missing string fails the type check). It is
  * its own chunk: loaded before the first paint for an English reader, or when one switches.
  */
+import { METHOD_EN, STATUS_EN } from '../../i18n/words-en.ts';
 import type { Messages } from './messages.ts';
 
 export const en: Messages = {
@@ -51,17 +52,8 @@ export const en: Messages = {
   colMethod: 'Projection',
   colGrowthRate: 'Projected growth',
   perPeriod: { year: '/yr', quarter: '/qtr', month: '/mo' },
-  status: { met: 'Met', onTrack: 'On track', atRisk: 'At risk', offTrack: 'Off track' },
-  method: {
-    constant: 'Hold constant',
-    linear: 'Linear',
-    growth: 'Growth',
-    reachTarget: 'Reach target',
-    logistic: 'S-curve',
-    interpolate: 'Interpolate',
-    manual: 'Manual',
-    formula: 'Formula',
-  },
+  status: STATUS_EN,
+  method: METHOD_EN,
   formulaRow: 'Computed by a formula',
   actualCell: 'Actual',
   projectedCell: 'Projected',

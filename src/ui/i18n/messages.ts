@@ -2,6 +2,8 @@
  * Every string the UI shows, in Vietnamese (the first language) and English. The English table
  * is typed by the Vietnamese one, so a missing translation fails the type check.
  */
+import { METHOD_VI, STATUS_VI } from '../../i18n/words-vi.ts';
+
 const vi = {
   appName: 'Chỉ tiêu',
   appTagline: 'Lập kế hoạch chỉ tiêu, ngay trong trình duyệt',
@@ -50,17 +52,8 @@ const vi = {
   colMethod: 'Cách dự báo',
   colGrowthRate: 'Tốc độ dự báo',
   perPeriod: { year: '/năm', quarter: '/quý', month: '/tháng' },
-  status: { met: 'Đã đạt', onTrack: 'Đúng hướng', atRisk: 'Có nguy cơ', offTrack: 'Chệch hướng' },
-  method: {
-    constant: 'Giữ nguyên',
-    linear: 'Tăng đều',
-    growth: 'Tăng trưởng',
-    reachTarget: 'Theo chỉ tiêu',
-    logistic: 'Đường cong S',
-    interpolate: 'Nội suy',
-    manual: 'Nhập tay',
-    formula: 'Công thức',
-  },
+  status: STATUS_VI,
+  method: METHOD_VI,
   formulaRow: 'Dòng tính bằng công thức',
   actualCell: 'Số liệu thực hiện',
   projectedCell: 'Số dự báo',

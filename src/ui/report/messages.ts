@@ -8,6 +8,8 @@
 import type { Periodicity, TargetDirection } from '../../engine/model/plan.ts';
 import type { TargetStatus } from '../../engine/projection/targets.ts';
 import type { Lang } from '../../i18n/numbers.ts';
+import { STATUS_VI } from '../../i18n/words-vi.ts';
+import { STATUS_EN } from '../../i18n/words-en.ts';
 
 const vi = {
   // the view
@@ -47,7 +49,7 @@ const vi = {
   colStatus: 'Tình trạng',
   formulaRow: 'tính bằng công thức',
   computedValue: 'tính từ công thức',
-  status: { met: 'Đã đạt', onTrack: 'Đúng hướng', atRisk: 'Có nguy cơ', offTrack: 'Chệch hướng' } satisfies Record<TargetStatus, string>,
+  status: STATUS_VI,
   perPeriod: { year: '/năm', quarter: '/quý', month: '/tháng' } satisfies Record<Periodicity, string>,
   // footnotes
   notesTitle: 'Ghi chú và nguồn số liệu',
@@ -115,7 +117,7 @@ const en: ReportMessages = {
   colStatus: 'Status',
   formulaRow: 'computed by formula',
   computedValue: 'computed by formula',
-  status: { met: 'Met', onTrack: 'On track', atRisk: 'At risk', offTrack: 'Off track' },
+  status: STATUS_EN,
   perPeriod: { year: ' a year', quarter: ' a quarter', month: ' a month' },
   notesTitle: 'Notes and sources',
   noteLabel: 'Note',
