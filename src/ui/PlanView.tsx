@@ -1,4 +1,4 @@
-import { createEffect, createSignal, lazy, on, onCleanup, Show } from 'solid-js';
+import { createEffect, createSignal, lazy, on, onCleanup, onMount, Show } from 'solid-js';
 import type { SnapshotSummary } from '../storage/index.ts';
 import { announcement, indicatorOf } from './announce.ts';
 import { downloadFile } from './spreadsheet/download.ts';
@@ -67,6 +67,13 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
   const [adding, setAdding] = createSignal(false);
   const [focused, setFocused] = createSignal<string | null>(null);
   const [inspectorOpen, setInspectorOpen] = createSignal(true);
+  // The inspector opens on the first cell a planner focuses: fetch it once the page is idle, so
+  // it is there at once (and F6 finds it) rather than a chunk request later.
+  onMount(() => {
+    const preload = () => void Inspector.preload();
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(preload, { timeout: 2_000 });
+    else setTimeout(preload, 500);
+  });
   const [historyOpen, setHistoryOpen] = createSignal(false);
   const [chartOpen, setChartOpen] = createSignal(false);
   const [comparing, setComparing] = createSignal(false);

@@ -287,6 +287,8 @@ test('after a target value is committed in the inspector the focus stays in that
   await page.keyboard.press('ArrowDown');
   await expectFocusOn(page, cell(page, 'mobile_subscribers', 'name'));
   const inspector = page.getByTestId('inspector');
+  // As a planner would: F6 once the inspector shows the focused indicator.
+  await expect(inspector).toContainText('mobile_subscribers');
   await regionTo(page, inspector);
   const targetValue = inspector.getByRole('textbox', { name: 'Chỉ tiêu cần đạt', exact: true });
   await tabTo(page, targetValue);
