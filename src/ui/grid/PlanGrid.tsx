@@ -68,6 +68,8 @@ export interface PlanGridProps {
   onEdit(outcome: Extract<EditOutcome, { kind: 'command' }>): void;
   onInvalid(message: string, details?: string[]): void;
   onFocusIndicator?(id: string | null): void;
+  /** The group whose heading row has the focus (`''` for the ungrouped heading), or null. */
+  onFocusGroup?(id: string | null): void;
 }
 
 export function PlanGrid(props: PlanGridProps) {
@@ -380,6 +382,7 @@ export function PlanGrid(props: PlanGridProps) {
         const node = api.getDisplayedRowAtIndex(event.rowIndex);
         selectedRowId = node?.data?.rowId ?? null;
         reportFocus(node?.data?.kind === 'indicator' ? node.data.indicator.id : null);
+        props.onFocusGroup?.(node?.data?.kind === 'group' ? node.data.rowId.slice(2) : null);
       },
     });
   });
