@@ -29,6 +29,9 @@ export function indicatorOf(command: Command): string | null {
     case 'addIndicator':
       return command.indicator.id;
     case 'batch':
+      // A change to the groups is about the group, though it moves indicators too (a deletion
+      // moves its indicators out first): no one indicator's standing to tell.
+      if (command.commands.some(changesGroups)) return null;
       return command.commands.length > 0 ? indicatorOf(command.commands[0] as Command) : null;
     case 'setOverride':
     case 'resetOverride':
@@ -44,8 +47,14 @@ export function indicatorOf(command: Command): string | null {
     case 'restoreBaseline':
     case 'addGroup':
     case 'removeGroup':
+    case 'renameGroup':
+    case 'moveGroup':
       return null;
   }
+}
+
+function changesGroups(command: Command): boolean {
+  return command.type === 'addGroup' || command.type === 'removeGroup' || command.type === 'renameGroup' || command.type === 'moveGroup';
 }
 
 export function announcement(plan: Plan, result: PlanResult, indicatorId: string, m: Messages, lang: Lang): string | null {

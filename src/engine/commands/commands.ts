@@ -198,6 +198,8 @@ function applyInner(plan: Plan, command: Command): Result<Applied, CommandError>
     }
     case 'addGroup':
     case 'removeGroup':
+    case 'renameGroup':
+    case 'moveGroup':
       return applyGroupCommand(plan, command);
     case 'addScenario':
     case 'removeScenario':

@@ -55,6 +55,8 @@ export function routeToScenario(command: Command, scenario: string, view: Plan):
     case 'restoreBaseline':
     case 'addGroup':
     case 'removeGroup':
+    case 'renameGroup':
+    case 'moveGroup':
       return command;
   }
 }
