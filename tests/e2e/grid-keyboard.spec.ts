@@ -39,6 +39,22 @@ test('Enter commits an edit once and moves down', async ({ page }) => {
   await expect(await history(page)).toHaveText([TARGET_LABEL]);
 });
 
+// The committing Enter waits (a few ms) for the edit's result so that both are drawn in one frame;
+// what is typed meanwhile must still go to the next cell, in order (decision 0013, addendum 2).
+test('keys typed right after an Enter land in the next cell, in order', async ({ page }) => {
+  await openApp(page);
+  await startEditing(page, 'mobile_subscribers', 'p:1', '2,99');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('3,7');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.ag-cell-inline-editing')).toHaveCount(0);
+  await expect(cell(page, 'mobile_subscribers', 'p:1')).toHaveText('2,99');
+  await expect(cell(page, 'population', 'p:1')).toHaveText('3,700');
+  await expect(page.locator('.ag-row[row-id="i:mobile_density"] .ag-cell-focus[col-id="p:1"]')).toHaveCount(1);
+  await settled(page);
+  await expect(await history(page)).toHaveCount(2);
+});
+
 test('Tab commits an edit once and opens the next cell', async ({ page }) => {
   await openApp(page);
   await startEditing(page, 'sector_revenue', 'target', '5.500');

@@ -29,6 +29,7 @@ import { buildColumns } from './columns.ts';
 import { createRowBuilder, rowChange, type GridRow, type TargetProbabilities } from './rows.ts';
 import type { IndicatorOverrideOrigins } from '../../engine/scenarios/index.ts';
 import { editCell, type EditOutcome } from './edits.ts';
+import { createHeldEnter, type HeldEnter } from './held-enter.ts';
 import { periodIndex } from '../../engine/periods/calendar.ts';
 import { applyCommand, type Command } from '../../engine/commands/index.ts';
 import { detectNumberFormat, parseTsv, readPastedNumber, toTsv } from './clipboard.ts';
@@ -152,6 +153,9 @@ export function PlanGrid(props: PlanGridProps) {
   };
   const resultShown = () => {
     if (resultAwaited === null) return;
+    // The held Enter moves the focus now, in the task that drew the values: one frame for both.
+    // Its focus report is held like any other while the result is still awaited.
+    held?.release();
     clearTimeout(resultAwaited);
     resultAwaited = null;
     if (!heldFocus) return;
@@ -166,13 +170,17 @@ export function PlanGrid(props: PlanGridProps) {
   };
 
   /** A typed value, however the editor closed: the one road from the grid to a command. */
-  const commitEdit = (row: GridRow | undefined, colId: string, value: unknown) => {
-    if (row?.kind !== 'indicator') return;
+  /** Whether it became a command (and a result is on its way). */
+  const commitEdit = (row: GridRow | undefined, colId: string, value: unknown): boolean => {
+    if (row?.kind !== 'indicator') return false;
     const outcome = editCell(row, colId, value, { plan: props.plan, periodKeys: periodKeys(), lang: lang(), messages: t() });
     if (outcome.kind === 'command') {
       awaitResult();
       props.onEdit(outcome);
-    } else if (outcome.kind === 'invalid') props.onInvalid(outcome.message);
+      return true;
+    }
+    if (outcome.kind === 'invalid') props.onInvalid(outcome.message);
+    return false;
   };
 
   // AG Grid hands a finished edit over in a setTimeout after the editor closes: a frame or more
@@ -181,8 +189,16 @@ export function PlanGrid(props: PlanGridProps) {
   // is its echo and is dropped. Other ways (a click elsewhere, focus leaving) still go through
   // AG Grid's request.
   let echo: { rowId: string; colId: string; value: unknown } | null = null;
+  // AG Grid queues its request while it handles the key; a timer set from a timer set then runs
+  // after it, so an echo that never comes is forgotten before the next edit.
+  const forgetEchoSoon = () => {
+    const sent = echo;
+    setTimeout(() => setTimeout(() => { if (echo === sent) echo = null; }, 0), 0);
+  };
+  // The committing key waits for the result (at most 50 ms: a slow answer must not hold the grid).
+  let held: HeldEnter | undefined;
   const commitOnKey = (event: KeyboardEvent) => {
-    if ((event.key !== 'Enter' && event.key !== 'Tab') || event.isComposing || !api) return;
+    if ((event.key !== 'Enter' && event.key !== 'Tab') || event.isComposing || !api || held?.replaying) return;
     // With Ctrl, Alt or Meta the key may not end the edit; AG Grid's request covers those.
     if (event.ctrlKey || event.altKey || event.metaKey) return;
     const [editing] = api.getEditingCells();
@@ -194,11 +210,8 @@ export function PlanGrid(props: PlanGridProps) {
     // As AG Grid does: a value the editor did not change is not an edit.
     if (value === editing.oldValue) return;
     echo = { rowId: node.id, colId: editing.colId, value };
-    commitEdit(node.data, editing.colId, value);
-    // AG Grid queues its request during this keydown; a timer set from a timer set now runs after
-    // it, so an echo that never comes is forgotten before the next edit.
-    const sent = echo;
-    setTimeout(() => setTimeout(() => { if (echo === sent) echo = null; }, 0), 0);
+    if (commitEdit(node.data, editing.colId, value) && held) held.hold(event);
+    else forgetEchoSoon();
   };
 
   const onCellEditRequest = (event: CellEditRequestEvent<GridRow>) => {
@@ -342,6 +355,9 @@ export function PlanGrid(props: PlanGridProps) {
   onMount(() => {
     container.addEventListener('copy', copySelection);
     container.addEventListener('paste', pasteBlock);
+    held = createHeldEnter(container, 50, forgetEchoSoon);
+    // First of the grid's own listeners: a key pressed during a hold waits its turn.
+    container.addEventListener('keydown', (event) => { held?.intercept(event); }, true);
     container.addEventListener('keydown', fillOrClear, true);
     container.addEventListener('keydown', onShiftArrow, true);
     container.addEventListener('keydown', commitOnKey, true);
