@@ -22,6 +22,7 @@ import type { ProjectScenarios } from './charts/scenario-lines.ts';
 // gzip of initial JavaScript, most of it AG Grid); the CSV dialog brings papaparse with it.
 const CsvImportDialog = lazy(() => import('./spreadsheet/CsvImportDialog.tsx'));
 const Inspector = lazy(() => import('./inspector/Inspector.tsx').then((m) => ({ default: m.Inspector })));
+const GroupPanel = lazy(() => import('./inspector/GroupPanel.tsx').then((m) => ({ default: m.GroupPanel })));
 const HistoryPanel = lazy(() => import('./HistoryPanel.tsx').then((m) => ({ default: m.HistoryPanel })));
 const GoalSeekDialog = lazy(() => import('./GoalSeekDialog.tsx').then((m) => ({ default: m.GoalSeekDialog })));
 const ExportMenu = lazy(() => import('./spreadsheet/ExportMenu.tsx').then((m) => ({ default: m.ExportMenu })));
@@ -66,11 +67,18 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
   const session = props.session;
   const [adding, setAdding] = createSignal(false);
   const [focused, setFocused] = createSignal<string | null>(null);
+  /** The group whose heading has the grid's focus ('' for the ungrouped one), or null. */
+  const [focusedGroup, setFocusedGroup] = createSignal<string | null>(null);
+  // The chart keeps the last indicator focused while a group heading has the focus.
+  const [charted, setCharted] = createSignal<string | null>(null);
+  // Another plan opened here has other groups (and its own "ungrouped" heading, if any).
+  const planId = createMemo(() => props.plan.id);
+  createEffect(on(planId, () => { setFocusedGroup(null); setCharted(null); }, { defer: true }));
   const [inspectorOpen, setInspectorOpen] = createSignal(true);
   // The inspector opens on the first cell a planner focuses: fetch it once the page is idle, so
   // it is there at once (and F6 finds it) rather than a chunk request later.
   onMount(() => {
-    const preload = () => void Inspector.preload();
+    const preload = () => { void Inspector.preload(); void GroupPanel.preload(); };
     if (typeof requestIdleCallback === 'function') requestIdleCallback(preload, { timeout: 2_000 });
     else setTimeout(preload, 500);
   });
@@ -98,15 +106,21 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
   const [seeking, setSeeking] = createSignal<GoalSeekStart | null>(null);
   const [importingCsv, setImportingCsv] = createSignal<File | true | null>(null);
   const focusedIndicator = () => view().indicators.find((i) => i.id === focused());
+  const chartedIndicator = () => view().indicators.find((i) => i.id === charted());
+  /** The focused heading's group as a key that is never empty (`g:` + id), while it exists. */
+  const shownGroup = () => {
+    const id = focusedGroup();
+    return id === '' || view().groups.some((g) => g.id === id) ? `g:${id}` : null;
+  };
 
   const probabilities = (): TargetProbabilities => {
     const view = session.simulation();
     return new Map(view?.result.targets.map((target) => [`${target.indicator}#${target.index}`, target.probability]) ?? []);
   };
-  /** The P10–P90 band of the focused indicator, from the latest simulation. */
+  /** The P10–P90 band of the charted indicator, from the latest simulation. */
   const band = () => {
     const view = session.simulation();
-    const id = focused();
+    const id = charted();
     if (!view || !id) return null;
     const { result } = view;
     const row = result.ids.indexOf(id);
@@ -134,6 +148,7 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
     const routed = id === null ? command : routeToScenario(command, id, view());
     const refused = session.dispatch(routed, label);
     if (refused) notify({ kind: 'error', text: `${label}: ${describeCommandError(refused, t())}` });
+    return refused;
   };
 
   const exportPlan = async () => {
@@ -229,7 +244,8 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
                 probabilities={probabilities()}
                 onEdit={(edit) => dispatch(edit.command, edit.label)}
                 onInvalid={(message, details) => notify({ kind: 'error', text: message, ...(details ? { details } : {}) })}
-                onFocusIndicator={(id) => { setFocused(id); if (id) setInspectorOpen(true); }}
+                onFocusIndicator={(id) => { setFocused(id); if (id) { setCharted(id); setInspectorOpen(true); } }}
+                onFocusGroup={(id) => { setFocusedGroup(id); if (id !== null) setInspectorOpen(true); }}
               />
             )}
           </Show>
@@ -250,7 +266,7 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
               onClose={() => setSnapshotsOpen(false)}
             />
           </Show>
-          <Show when={inspectorOpen() && focusedIndicator() ? focused() : null} keyed>
+          <Show when={inspectorOpen() && focusedIndicator() && focusedGroup() === null ? focused() : null} keyed>
             {(_id) => (
               <Inspector
                 plan={view()}
@@ -264,11 +280,22 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
               />
             )}
           </Show>
+          <Show when={inspectorOpen() ? shownGroup() : null} keyed>
+            {(key) => (
+              <GroupPanel
+                plan={view()}
+                group={key.slice(2)}
+                dispatch={dispatch}
+                undo={(label) => { if (session.history().at(-1)?.label === label) session.undo(); }}
+                onClose={() => setInspectorOpen(false)}
+              />
+            )}
+          </Show>
         </div>
       </Show>
       <Show when={chartOpen()}>
         <section class="chart-panel" aria-label={t().showChart}>
-          <Show when={focusedIndicator() && session.result() ? focusedIndicator() : null} fallback={<p class="field-hint">{t().chartEmpty}</p>}>
+          <Show when={chartedIndicator() && session.result() ? chartedIndicator() : null} fallback={<p class="field-hint">{t().chartEmpty}</p>}>
             {(indicator) => (
               <ChartPanel session={session} plan={props.plan} view={view()} indicator={indicator()} result={session.result()!} band={band()} project={projectLines} />
             )}

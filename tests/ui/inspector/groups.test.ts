@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { applyCommand } from '../../../src/engine/commands/index.ts';
+import { applyCommand, type Command } from '../../../src/engine/commands/index.ts';
 import { makeIndicator, makePlan } from '../../../src/engine/model/factories.ts';
 import type { Plan } from '../../../src/engine/model/plan.ts';
-import { groupIdFor, newGroupCommand } from '../../../src/ui/inspector/groups.ts';
+import { resolveScenario } from '../../../src/engine/scenarios/index.ts';
+import { indicatorOf } from '../../../src/ui/announce.ts';
+import { vi_messages } from '../../../src/ui/i18n/messages.ts';
+import { en } from '../../../src/ui/i18n/en.ts';
+import {
+  deleteGroupCommand, groupIdFor, groupMembers, moveGroupCommand, newGroupCommand, renameGroupCommand, renameGroupLabel, UNGROUPED,
+} from '../../../src/ui/inspector/groups.ts';
+import { routeToScenario } from '../../../src/ui/scenarios/route.ts';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 
@@ -75,5 +82,137 @@ describe('the group commands', () => {
     expect(removed.value.plan.groups.map((g) => g.id)).toEqual(['ha_tang', 'z']);
     const back = applyCommand(removed.value.plan, removed.value.inverse, NOW);
     expect(back.ok && back.value.plan.groups).toEqual(source.groups);
+  });
+});
+
+/** Three groups, one of them empty (it has no heading in the grid), and two indicators in none. */
+function sectors(): Plan {
+  return makePlan({
+    name: 'p',
+    groups: [
+      { id: 'vien_thong', name: { vi: 'Viễn thông', en: 'Telecoms' } },
+      { id: 'trong', name: { vi: 'Trống' } },
+      { id: 'ha_tang', name: { vi: 'Hạ tầng', en: 'Infrastructure' } },
+    ],
+    indicators: [
+      makeIndicator({ id: 'subscribers', group: 'vien_thong' }),
+      makeIndicator({ id: 'revenue' }),
+      makeIndicator({ id: 'towers', group: 'ha_tang' }),
+      makeIndicator({ id: 'arpu', group: 'vien_thong' }),
+      makeIndicator({ id: 'fibre', group: 'gone' }),
+    ],
+    scenarios: [{ id: 'high', name: { vi: 'Cao' }, overrides: {} }],
+  }, new Date(NOW));
+}
+
+function run(source: Plan, command: Command): { plan: Plan; inverse: Command } {
+  const applied = applyCommand(source, command, NOW);
+  if (!applied.ok) throw new Error(JSON.stringify(applied.error));
+  return applied.value;
+}
+
+const content = (p: Plan) => ({ ...p, revision: 0, updatedAt: '' });
+
+describe('a group’s members', () => {
+  it('are its indicators in plan order; the ungrouped heading holds those in no group the plan has', () => {
+    const ids = (group: string) => groupMembers(sectors(), group).map((i) => i.id);
+    expect(ids('vien_thong')).toEqual(['subscribers', 'arpu']);
+    expect(ids('trong')).toEqual([]);
+    expect(ids(UNGROUPED)).toEqual(['revenue', 'fibre']);
+  });
+});
+
+describe('renaming a group from the panel', () => {
+  it('tidies the typed names and builds one renameGroup; an empty English name means none', () => {
+    const built = renameGroupCommand(sectors(), 'vien_thong', { vi: '  Bưu chính   viễn thông ', en: '  ' });
+    if (!built.ok || !built.value) throw new Error('rename');
+    expect(built.value.command).toEqual({ type: 'renameGroup', group: 'vien_thong', name: { vi: 'Bưu chính viễn thông' } });
+    expect(built.value.from).toEqual({ vi: 'Viễn thông', en: 'Telecoms' });
+  });
+
+  it('is nothing to do when the names are unchanged, so a blur after Enter adds no step', () => {
+    expect(renameGroupCommand(sectors(), 'vien_thong', { vi: 'Viễn thông ', en: 'Telecoms' })).toEqual({ ok: true, value: null });
+  });
+
+  it('is refused, saying why, without a Vietnamese name, past the length limit, or when another group has the name in either language', () => {
+    const rename = (vi: string, en = '') => renameGroupCommand(sectors(), 'vien_thong', { vi, en });
+    expect(rename(' ')).toEqual({ ok: false, error: { code: 'emptyName' } });
+    expect(rename('x'.repeat(501))).toEqual({ ok: false, error: { code: 'nameTooLong', limit: 500 } });
+    expect(rename('hạ TẦNG')).toMatchObject({ ok: false, error: { code: 'nameTaken', group: { id: 'ha_tang' } } });
+    expect(rename('Mạng', 'infrastructure')).toMatchObject({ ok: false, error: { code: 'nameTaken', group: { id: 'ha_tang' } } });
+    // "Trống" has no English name: in English it reads "Trống" too.
+    expect(rename('Mạng', 'trống')).toMatchObject({ ok: false, error: { code: 'nameTaken', group: { id: 'trong' } } });
+    expect(renameGroupCommand(sectors(), 'nope', { vi: 'A', en: '' })).toEqual({ ok: false, error: { code: 'unknownGroup' } });
+  });
+
+  it('is named in the history in the reader’s language, or the other one when only that changed', () => {
+    const from = { vi: 'Viễn thông', en: 'Telecoms' };
+    expect(renameGroupLabel(from, { vi: 'Bưu chính viễn thông', en: 'Telecoms' }, 'vi', vi_messages)).toBe('Đổi tên nhóm: Viễn thông → Bưu chính viễn thông');
+    expect(renameGroupLabel(from, { vi: 'Viễn thông', en: 'Telecommunications' }, 'vi', vi_messages)).toBe('Đổi tên nhóm: Telecoms → Telecommunications');
+    expect(renameGroupLabel(from, { vi: 'Viễn thông', en: 'Telecommunications' }, 'en', en)).toBe('Rename group: Telecoms → Telecommunications');
+  });
+});
+
+describe('moving a group up or down', () => {
+  const order = (p: Plan) => p.groups.map((g) => g.id);
+
+  it('passes the nearest group the grid shows, over an empty one', () => {
+    const source = sectors();
+    const down = moveGroupCommand(source, 'vien_thong', 1);
+    expect(down).toEqual({ type: 'moveGroup', group: 'vien_thong', index: 2 });
+    expect(order(run(source, down as Command).plan)).toEqual(['trong', 'ha_tang', 'vien_thong']);
+    const up = moveGroupCommand(source, 'ha_tang', -1);
+    expect(order(run(source, up as Command).plan)).toEqual(['ha_tang', 'vien_thong', 'trong']);
+  });
+
+  it('is not offered past the first or the last shown group, nor for an unknown one', () => {
+    expect(moveGroupCommand(sectors(), 'vien_thong', -1)).toBeNull();
+    expect(moveGroupCommand(sectors(), 'ha_tang', 1)).toBeNull();
+    expect(moveGroupCommand(sectors(), 'nope', 1)).toBeNull();
+  });
+});
+
+describe('deleting a group that holds indicators', () => {
+  it('moves them to no group, then removes the group: one step, which one undo takes back exactly', () => {
+    const source = sectors();
+    const built = deleteGroupCommand(source, 'vien_thong', null);
+    if (!built.ok) throw new Error('delete');
+    expect(built.value.moved.map((i) => i.id)).toEqual(['subscribers', 'arpu']);
+    const deleted = run(source, built.value.command);
+    expect(deleted.plan.groups.map((g) => g.id)).toEqual(['trong', 'ha_tang']);
+    expect(groupMembers(deleted.plan, UNGROUPED).map((i) => i.id)).toEqual(['subscribers', 'revenue', 'arpu', 'fibre']);
+    expect(deleted.plan.indicators.map((i) => i.id)).toEqual(source.indicators.map((i) => i.id));
+    const undone = run(deleted.plan, deleted.inverse);
+    expect(content(undone.plan)).toEqual(content(source));
+    expect(content(run(undone.plan, undone.inverse).plan)).toEqual(content(deleted.plan));
+  });
+
+  it('can move them into another group instead', () => {
+    const built = deleteGroupCommand(sectors(), 'vien_thong', 'ha_tang');
+    if (!built.ok) throw new Error('delete');
+    const deleted = run(sectors(), built.value.command);
+    expect(groupMembers(deleted.plan, 'ha_tang').map((i) => i.id)).toEqual(['subscribers', 'towers', 'arpu']);
+  });
+
+  it('is refused for an unknown group, or a destination that is the group itself or missing', () => {
+    expect(deleteGroupCommand(sectors(), 'nope', null)).toEqual({ ok: false, error: { code: 'unknownGroup', group: 'nope' } });
+    expect(deleteGroupCommand(sectors(), 'vien_thong', 'vien_thong')).toEqual({ ok: false, error: { code: 'unknownGroup', group: 'vien_thong' } });
+    expect(deleteGroupCommand(sectors(), 'vien_thong', 'gone')).toEqual({ ok: false, error: { code: 'unknownGroup', group: 'gone' } });
+  });
+
+  it('changes the plan itself, not a scenario, when made while a scenario is shown, and announces no indicator', () => {
+    const source = sectors();
+    const view = resolveScenario(source, 'high');
+    if (!view.ok) throw new Error('view');
+    const built = deleteGroupCommand(view.value, 'vien_thong', null);
+    if (!built.ok) throw new Error('delete');
+    expect(routeToScenario(built.value.command, 'high', view.value)).toEqual(built.value.command);
+    const rename: Command = { type: 'renameGroup', group: 'ha_tang', name: { vi: 'X' } };
+    const move: Command = { type: 'moveGroup', group: 'ha_tang', index: 0 };
+    expect(routeToScenario(rename, 'high', view.value)).toBe(rename);
+    expect(routeToScenario(move, 'high', view.value)).toBe(move);
+    expect(indicatorOf(built.value.command)).toBeNull();
+    expect(indicatorOf(rename)).toBeNull();
+    expect(indicatorOf({ type: 'batch', commands: [{ type: 'setIndicatorGroup', indicator: 'revenue', group: null }] })).toBe('revenue');
   });
 });

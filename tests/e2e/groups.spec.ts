@@ -1,0 +1,130 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { cell, expect, openApp, storedPlans, test } from './fixtures.ts';
+
+// The example plan's groups, in order: telecom "Viễn thông" (4 indicators), revenue "Doanh thu
+// ngành" (1), digital_government "Chính quyền số" (4); no indicator is ungrouped.
+const TELECOM = ['mobile_subscribers', 'population', 'mobile_density', 'internet_subscribers'];
+
+const heading = (page: Page, group: string) => page.locator(`.ag-row[row-id="g:${group}"] .ag-cell[col-id="name"]`).first();
+const rowIndex = async (page: Page, rowId: string) => Number(await page.locator(`.ag-row[row-id="${rowId}"]`).first().getAttribute('row-index'));
+
+/** The open plan's groups and each indicator's group, as stored in IndexedDB. */
+async function storedGroups(page: Page): Promise<{ groups: unknown; members: Record<string, string | null> }> {
+  const [plan] = JSON.parse(await storedPlans(page)) as { groups: unknown; indicators: { id: string; group?: string }[] }[];
+  if (!plan) throw new Error('no stored plan');
+  return { groups: plan.groups, members: Object.fromEntries(plan.indicators.map((i) => [i.id, i.group ?? null])) };
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include('[data-testid="group-panel"]').analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+test.describe.configure({ timeout: 120_000 });
+
+test('a planner renames a group, moves it down, deletes it with its indicators moved out, and one Ctrl+Z puts all back', async ({ page }) => {
+  await openApp(page);
+  await heading(page, 'telecom').click();
+  const panel = page.getByTestId('group-panel');
+  await expect(panel.getByTestId('group-panel-title')).toHaveText('Viễn thông');
+  await expect(panel.getByTestId('group-members')).toHaveText('4 chỉ tiêu trong nhóm');
+  await expect(page.getByTestId('inspector')).toHaveCount(0);
+
+  // Invalid names are refused in the field, saying why; nothing changes.
+  const nameVi = panel.getByTestId('group-name-vi');
+  await nameVi.fill('   ');
+  await nameVi.press('Enter');
+  await expect(panel.getByTestId('group-name-vi-error')).toHaveText('Hãy nhập tên nhóm.');
+  await expect(nameVi).toHaveAttribute('aria-invalid', 'true');
+  await nameVi.fill('doanh thu NGÀNH');
+  await nameVi.press('Enter');
+  await expect(panel.getByTestId('group-name-vi-error')).toHaveText('Đã có một nhóm khác tên “Doanh thu ngành”.');
+  await expect(heading(page, 'telecom')).toHaveText('Viễn thông');
+
+  await nameVi.fill('Bưu chính viễn thông');
+  await nameVi.press('Enter');
+  await expect(heading(page, 'telecom')).toHaveText('Bưu chính viễn thông');
+  await expect(panel.getByTestId('group-panel-title')).toHaveText('Bưu chính viễn thông');
+  await expect(panel.getByTestId('group-name-vi-error')).toHaveCount(0);
+  await page.getByTestId('toggle-history').click();
+  await expect(page.getByTestId('history-item').first()).toHaveText('Đổi tên nhóm: Viễn thông → Bưu chính viễn thông');
+
+  // The new name is kept: saved, and there after a reload.
+  await expect.poll(async () => JSON.stringify((await storedGroups(page)).groups)).toContain('Bưu chính viễn thông');
+  await page.reload();
+  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+  await expect(heading(page, 'telecom')).toHaveText('Bưu chính viễn thông');
+
+  // Move down: past "Doanh thu ngành" in the grid.
+  expect(await rowIndex(page, 'g:telecom')).toBeLessThan(await rowIndex(page, 'g:revenue'));
+  await heading(page, 'telecom').click();
+  await expect(panel.getByTestId('group-move-up')).toBeDisabled();
+  await panel.getByTestId('group-move-down').click();
+  await expect.poll(async () => (await rowIndex(page, 'g:telecom')) > (await rowIndex(page, 'g:revenue'))).toBe(true);
+  await expect.poll(async () => (await rowIndex(page, 'g:telecom')) < (await rowIndex(page, 'g:digital_government'))).toBe(true);
+  await expect.poll(async () => (await storedGroups(page)).groups).toEqual([
+    { id: 'revenue', name: { vi: 'Doanh thu ngành', en: 'Sector revenue' } },
+    { id: 'telecom', name: { vi: 'Bưu chính viễn thông', en: 'Telecommunications' } },
+    { id: 'digital_government', name: { vi: 'Chính quyền số', en: 'Digital government' } },
+  ]);
+  const before = await storedGroups(page);
+
+  // Delete the non-empty group: a choice first, its indicators then under "Chưa phân nhóm".
+  await heading(page, 'telecom').click();
+  await panel.getByTestId('group-delete').click();
+  const destination = panel.getByTestId('group-delete-destination');
+  await expect(destination).toBeFocused();
+  await expect(destination).toHaveValue('');
+  await expect(panel).toContainText('Nhóm còn 4 chỉ tiêu');
+  expect(await seriousViolations(page)).toEqual([]);
+  await panel.getByTestId('group-delete-confirm').click();
+  await expect(page.locator('.ag-row[row-id="g:telecom"]')).toHaveCount(0);
+  await expect(heading(page, '')).toHaveText('Chưa phân nhóm');
+  for (const id of TELECOM) {
+    await expect.poll(async () => (await rowIndex(page, `i:${id}`)) > (await rowIndex(page, 'g:'))).toBe(true);
+  }
+  await expect(page.getByTestId('notice-info')).toContainText('Đã xoá nhóm “Bưu chính viễn thông”; 4 chỉ tiêu chuyển sang “Chưa phân nhóm”.');
+  await expect.poll(async () => (await storedGroups(page)).members['mobile_subscribers']).toBeNull();
+
+  // The keyboard is on the notice's Undo (the panel went with the group); from there one Ctrl+Z
+  // brings the group back where it was, with each indicator in it.
+  await expect(page.getByTestId('notice-info').getByRole('button', { name: 'Hoàn tác' })).toBeFocused();
+  await page.keyboard.press('Control+z');
+  await expect(heading(page, 'telecom')).toHaveText('Bưu chính viễn thông');
+  await expect(page.locator('.ag-row[row-id="g:"]')).toHaveCount(0);
+  for (const id of TELECOM) {
+    await expect.poll(async () => (await rowIndex(page, `i:${id}`)) > (await rowIndex(page, 'g:telecom'))).toBe(true);
+  }
+  await expect.poll(() => storedGroups(page)).toEqual(before);
+});
+
+test('the ungrouped heading explains itself and offers no rename or delete; the chart keeps the last indicator', async ({ page }) => {
+  await openApp(page);
+  // An indicator out of its group through the inspector makes the ungrouped heading appear.
+  await cell(page, 'sector_revenue', 'name').click();
+  await page.getByTestId('field-group').selectOption('');
+  await page.getByTestId('toggle-chart').click();
+  await expect(page.getByTestId('indicator-chart').locator('[role="img"]')).toHaveAttribute('aria-label', /Doanh thu/);
+
+  await heading(page, '').click();
+  const panel = page.getByTestId('group-panel');
+  await expect(panel.getByTestId('group-panel-title')).toHaveText('Chưa phân nhóm');
+  await expect(panel.getByTestId('group-members')).toHaveText('1 chỉ tiêu trong nhóm');
+  await expect(panel.getByTestId('group-ungrouped-hint')).toBeVisible();
+  await expect(panel.getByTestId('group-name-vi')).toHaveCount(0);
+  await expect(panel.getByTestId('group-delete')).toHaveCount(0);
+  // Still the chart of the indicator shown last, not an empty panel.
+  await expect(page.getByTestId('indicator-chart').locator('[role="img"]')).toHaveAttribute('aria-label', /Doanh thu/);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // The keyboard gets there too: F6 from the grid reaches the panel's first control.
+  await heading(page, 'telecom').click();
+  await expect(panel.getByTestId('group-panel-title')).toHaveText('Viễn thông');
+  await page.keyboard.press('F6');
+  await expect(panel.getByRole('button', { name: 'Đóng bảng nhóm' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(panel.getByTestId('group-name-vi')).toBeFocused();
+});
