@@ -80,7 +80,7 @@ export function GroupPanel(props: GroupPanelProps) {
   function move(direction: -1 | 1) {
     const command = moveGroupCommand(props.plan, props.group, direction);
     if (!command) return;
-    props.dispatch(command, direction < 0 ? m().groupMovedUpLabel(title()) : m().groupMovedDownLabel(title()));
+    props.dispatch(command, m().groupMovedLabel(title(), direction < 0));
   }
 
   function nameProblem(problem: GroupNameProblem): string {
@@ -184,7 +184,7 @@ function DeleteSection(props: GroupPanelProps & { name: string; count: number })
             <For each={others()}>{(other) => <option value={other.id}>{localized(other.name, lang())}</option>}</For>
           </select>
           <div class="group-delete-actions">
-            <button type="button" class="button button-danger" data-testid="group-delete-confirm" onClick={remove}>{m().groupDeleteConfirm(props.count)}</button>
+            <button type="button" class="button button-danger" data-testid="group-delete-confirm" onClick={remove}>{m().groupDelete}</button>
             <button type="button" class="button" onClick={cancel}>{m().cancel}</button>
           </div>
         </div>
