@@ -127,4 +127,10 @@ test('the ungrouped heading explains itself and offers no rename or delete; the 
   await expect(panel.getByRole('button', { name: 'Đóng bảng nhóm' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(panel.getByTestId('group-name-vi')).toBeFocused();
+
+  // In English, the same panel in English words and names.
+  await page.getByTestId('language').selectOption('en');
+  await expect(panel.getByTestId('group-panel-title')).toHaveText('Telecommunications');
+  await expect(panel.getByTestId('group-members')).toHaveText('4 indicators');
+  await expect(panel.getByTestId('group-move-down')).toHaveText('↓ Down');
 });
