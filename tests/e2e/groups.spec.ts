@@ -33,8 +33,9 @@ test('a planner renames a group, moves it down, deletes it with its indicators m
   await expect(panel.getByTestId('group-members')).toHaveText('4 chỉ tiêu');
   await expect(page.getByTestId('inspector')).toHaveCount(0);
 
-  // Invalid names are refused in the field, saying why; nothing changes.
-  const nameVi = panel.getByTestId('group-name-vi');
+  // Invalid names are refused in the field, saying why; nothing changes. Escape puts the name back.
+  const nameVi = panel.getByRole('textbox', { name: 'Tên (tiếng Việt)', exact: true });
+  await expect(nameVi).toHaveValue('Viễn thông');
   await nameVi.fill('   ');
   await nameVi.press('Enter');
   await expect(panel.getByTestId('group-name-vi-error')).toHaveText('Hãy nhập tên nhóm.');
@@ -43,6 +44,9 @@ test('a planner renames a group, moves it down, deletes it with its indicators m
   await nameVi.press('Enter');
   await expect(panel.getByTestId('group-name-vi-error')).toHaveText('Nhóm khác đã tên “Doanh thu ngành”.');
   await expect(heading(page, 'telecom')).toHaveText('Viễn thông');
+  await nameVi.press('Escape');
+  await expect(nameVi).toHaveValue('Viễn thông');
+  await expect(panel.getByTestId('group-name-vi-error')).toHaveCount(0);
 
   await nameVi.fill('Bưu chính viễn thông');
   await nameVi.press('Enter');

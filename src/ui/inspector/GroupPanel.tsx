@@ -103,25 +103,28 @@ function NameField(props: { label: string; hint?: string; value: string; testId:
   const hintId = createUniqueId();
   let input!: HTMLInputElement;
   const commit = () => setError(props.onCommit(input.value));
+  // The hint and the reason stay outside the label: they describe the field, they are not its name.
   return (
-    <label class="field">
-      <span>{props.label}</span>
-      <input
-        ref={input}
-        value={props.value}
-        maxLength={LIMITS.textLength}
-        data-testid={props.testId}
-        aria-invalid={error() ? 'true' : 'false'}
-        aria-describedby={[props.hint ? hintId : '', error() ? errorId : ''].filter(Boolean).join(' ') || undefined}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') { e.preventDefault(); commit(); }
-          if (e.key === 'Escape') { e.preventDefault(); input.value = props.value; setError(null); }
-        }}
-      />
-      <Show when={props.hint}><span class="field-hint" id={hintId}>{props.hint}</span></Show>
-      <Show when={error()}><span class="field-error" role="alert" id={errorId} data-testid={`${props.testId}-error`}>{error()}</span></Show>
-    </label>
+    <div class="group-name-field">
+      <label class="field">
+        <span>{props.label}</span>
+        <input
+          ref={input}
+          value={props.value}
+          maxLength={LIMITS.textLength}
+          data-testid={props.testId}
+          aria-invalid={error() ? 'true' : 'false'}
+          aria-describedby={[props.hint ? hintId : '', error() ? errorId : ''].filter(Boolean).join(' ') || undefined}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') { e.preventDefault(); commit(); }
+            if (e.key === 'Escape') { e.preventDefault(); input.value = props.value; setError(null); }
+          }}
+        />
+      </label>
+      <Show when={props.hint}><p class="field-hint" id={hintId}>{props.hint}</p></Show>
+      <Show when={error()}><p class="field-error" role="alert" id={errorId} data-testid={`${props.testId}-error`}>{error()}</p></Show>
+    </div>
   );
 }
 
