@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyCommand, type Command } from '../../../src/engine/commands/index.ts';
 import { makeIndicator, makePlan } from '../../../src/engine/model/factories.ts';
@@ -127,5 +128,42 @@ describe('a renamed and moved group in the plan file', () => {
       { id: 'vien_thong', name: { vi: 'Viễn thông', en: 'Telecoms' } },
     ]);
     expect(serializePlanFile(read.value.file.plan, meta)).toBe(text);
+  });
+});
+
+describe('any sequence of group edits', () => {
+  it('undoes back to the start exactly, and redoes to the same end (property)', () => {
+    const group = fc.constantFrom('vien_thong', 'ha_tang', 'so_hoa', 'moi', 'nope');
+    const name = fc.record({ vi: fc.string({ maxLength: 12 }), en: fc.option(fc.string({ maxLength: 12 }), { nil: undefined }) })
+      .map(({ vi, en }) => (en === undefined ? { vi } : { vi, en }));
+    const edit: fc.Arbitrary<Command> = fc.oneof(
+      fc.record({ type: fc.constant('renameGroup' as const), group, name }),
+      fc.record({ type: fc.constant('moveGroup' as const), group, index: fc.integer({ min: -1, max: 4 }) }),
+      fc.record({ type: fc.constant('removeGroup' as const), group }),
+      fc.record({ type: fc.constant('addGroup' as const), group: fc.record({ id: group, name }), index: fc.integer({ min: 0, max: 4 }) }),
+      fc.record({ type: fc.constant('setIndicatorGroup' as const), indicator: fc.constantFrom('towers', 'subscribers'), group: fc.option(group, { nil: null }) }),
+    );
+    fc.assert(fc.property(fc.array(edit, { maxLength: 25 }), (edits) => {
+      const start = plan();
+      let current = start;
+      const inverses: Command[] = [];
+      for (const command of edits) {
+        const applied = applyCommand(current, command, NOW);
+        // A refused edit changes nothing and enters no history.
+        if (!applied.ok) continue;
+        current = applied.value.plan;
+        inverses.push(applied.value.inverse);
+      }
+      const end = current;
+      const redos: Command[] = [];
+      for (const inverse of [...inverses].reverse()) {
+        const undone = apply(current, inverse);
+        current = undone.plan;
+        redos.push(undone.inverse);
+      }
+      expect(content(current)).toEqual(content(start));
+      for (const redo of redos.reverse()) current = apply(current, redo).plan;
+      expect(content(current)).toEqual(content(end));
+    }), { numRuns: 300 });
   });
 });
