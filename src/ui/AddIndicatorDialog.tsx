@@ -6,6 +6,7 @@ import { parseNumber } from '../i18n/numbers.ts';
 import { Dialog } from './Dialog.tsx';
 import { indicatorIdFor } from '../format/spreadsheet/names.ts';
 import { lang, t } from './i18n/index.ts';
+import { tp } from './i18n/panel-messages.ts';
 
 export function AddIndicatorDialog(props: { plan: Plan; onAdd: (indicator: Indicator) => void; onClose: () => void }) {
   // The dialog reads the calendar once: it is closed before the calendar could change.
@@ -50,15 +51,15 @@ export function AddIndicatorDialog(props: { plan: Plan; onAdd: (indicator: Indic
     <Dialog title={t().addIndicator} onClose={props.onClose} testId="add-indicator-dialog">
       <form class="form-grid" onSubmit={submit}>
         <label class="field field-wide">
-          <span>{t().indicatorName}</span>
+          <span>{tp().indicatorName}</span>
           <input name="name" value={name()} onInput={(e) => setName(e.currentTarget.value)} maxLength={500} required autofocus />
         </label>
         <label class="field field-wide">
-          <span>{t().indicatorUnit}</span>
+          <span>{tp().indicatorUnit}</span>
           <input name="unit" value={unit()} onInput={(e) => setUnit(e.currentTarget.value)} maxLength={500} />
         </label>
         <label class="field">
-          <span>{t().latestYear}</span>
+          <span>{tp().latestYear}</span>
           <select name="latestPeriod" value={latestPeriod()} onChange={(e) => setLatestPeriod(e.currentTarget.value)}>
             <For each={periods}>{(key) => <option value={key}>{key}</option>}</For>
           </select>
@@ -68,7 +69,7 @@ export function AddIndicatorDialog(props: { plan: Plan; onAdd: (indicator: Indic
           <input name="latestValue" inputMode="decimal" value={latestValue()} onInput={(e) => setLatestValue(e.currentTarget.value)} />
         </label>
         <label class="field">
-          <span>{t().targetYear}</span>
+          <span>{tp().targetYear}</span>
           <select name="targetPeriod" value={targetPeriod()} onChange={(e) => setTargetPeriod(e.currentTarget.value)}>
             <For each={periods}>{(key) => <option value={key}>{key}</option>}</For>
           </select>

@@ -10,6 +10,7 @@ import { formatNumber, formatPercent, parseNumber } from '../i18n/numbers.ts';
 import { Dialog } from './Dialog.tsx';
 import { localized } from './grid/rows.ts';
 import { lang, t, type Messages } from './i18n/index.ts';
+import { tp } from './i18n/panel-messages.ts';
 
 export interface GoalSeekStart { indicator?: string; period?: string; value?: number }
 
@@ -38,21 +39,21 @@ export function applyAnswer(plan: Plan, indicatorId: string, parameter: RangePar
 }
 
 function describeProblem(error: CallError<GoalSeekProblem | ScenarioProblem>, m: Messages, name: (id: string) => string): string {
-  if (error.code !== 'engine') return m.goalSeekFailed;
+  if (error.code !== 'engine') return tp().goalSeekFailed;
   const p = error.problem;
   switch (p.code) {
-    case 'noSolution': return m.goalSeekNoSolution(formatNumber(p.low, lang(), 4), formatNumber(p.high, lang(), 4), formatNumber(p.lowValue, lang(), 2), formatNumber(p.highValue, lang(), 2));
-    case 'notAffected': return m.goalSeekNotAffected(name(p.indicator), name(p.vary));
-    case 'notConverged': return m.goalSeekNotConverged(p.evaluations);
-    case 'noSuchParameter': return m.goalSeekNoParameter;
-    case 'notComputable': return m.goalSeekNotComputable(name(p.indicator));
+    case 'noSolution': return tp().goalSeekNoSolution(formatNumber(p.low, lang(), 4), formatNumber(p.high, lang(), 4), formatNumber(p.lowValue, lang(), 2), formatNumber(p.highValue, lang(), 2));
+    case 'notAffected': return tp().goalSeekNotAffected(name(p.indicator), name(p.vary));
+    case 'notConverged': return tp().goalSeekNotConverged(p.evaluations);
+    case 'noSuchParameter': return tp().goalSeekNoParameter;
+    case 'notComputable': return tp().goalSeekNotComputable(name(p.indicator));
     case 'unknownIndicator':
     case 'unknownPeriod':
     case 'invalidRequest':
     case 'plan':
     case 'unknownScenario':
     case 'scenarioLoop':
-      return m.goalSeekFailed;
+      return tp().goalSeekFailed;
   }
 }
 
@@ -108,37 +109,37 @@ export function GoalSeekDialog(props: { session: PlanSession; plan: Plan; start:
     const a = answer();
     if (!a) return;
     const command = applyAnswer(props.plan, a.input, a.parameter, a.found.value);
-    if (command) props.session.dispatch(command, m().goalSeekApplied(name(a.input), formatParameter(a.found.value, a.parameter, a.input)));
+    if (command) props.session.dispatch(command, tp().goalSeekApplied(name(a.input), formatParameter(a.found.value, a.parameter, a.input)));
     props.onClose();
   };
 
   return (
-    <Dialog title={m().goalSeekTitle} onClose={() => props.onClose()} testId="goal-seek-dialog">
+    <Dialog title={tp().goalSeekTitle} onClose={() => props.onClose()} testId="goal-seek-dialog">
       <form class="form-grid" onSubmit={(e) => void seek(e)}>
         <label class="field field-wide">
-          <span>{m().goalSeekTarget}</span>
+          <span>{tp().goalSeekTarget}</span>
           <select name="target" value={targetId()} onChange={(e) => setTargetId(e.currentTarget.value)}>
             <For each={props.plan.indicators}>{(i) => <option value={i.id}>{localized(i.name, lang())}</option>}</For>
           </select>
         </label>
         <label class="field">
-          <span>{m().goalSeekValue}</span>
+          <span>{tp().goalSeekValue}</span>
           <input name="value" inputMode="decimal" value={valueText()} onInput={(e) => setValueText(e.currentTarget.value)} required />
         </label>
         <label class="field">
-          <span>{m().goalSeekPeriod}</span>
+          <span>{tp().goalSeekPeriod}</span>
           <select name="period" value={period()} onChange={(e) => setPeriod(e.currentTarget.value)}>
             <For each={periods()}>{(key) => <option value={key}>{key}</option>}</For>
           </select>
         </label>
         <label class="field">
-          <span>{m().goalSeekInput}</span>
+          <span>{tp().goalSeekInput}</span>
           <select name="input" value={inputId()} onChange={(e) => setInputId(e.currentTarget.value)}>
             <For each={inputs()}>{(i) => <option value={i.id}>{localized(i.name, lang())}</option>}</For>
           </select>
         </label>
         <label class="field">
-          <span>{m().goalSeekParameter}</span>
+          <span>{tp().goalSeekParameter}</span>
           <select name="parameter" value={chosenParameter()} onChange={(e) => setParameter(e.currentTarget.value as RangeParameter)}>
             <For each={parameters()}>{(p) => <option value={p}>{m().rangeOf[p]}</option>}</For>
           </select>
@@ -146,7 +147,7 @@ export function GoalSeekDialog(props: { session: PlanSession; plan: Plan; start:
         <Show when={answer()}>
           {(a) => (
             <p class="goal-seek-answer field-wide" role="status" data-testid="goal-seek-answer">
-              {m().goalSeekAnswer(name(a().input), m().rangeOf[a().parameter].toLowerCase(), formatParameter(a().found.value, a().parameter, a().input), formatParameter(a().found.base, a().parameter, a().input), a().found.evaluations)}
+              {tp().goalSeekAnswer(name(a().input), m().rangeOf[a().parameter].toLowerCase(), formatParameter(a().found.value, a().parameter, a().input), formatParameter(a().found.base, a().parameter, a().input), a().found.evaluations)}
             </p>
           )}
         </Show>
@@ -156,8 +157,8 @@ export function GoalSeekDialog(props: { session: PlanSession; plan: Plan; start:
         <div class="dialog-actions field-wide">
           <button type="button" class="button" onClick={() => props.onClose()}>{m().cancel}</button>
           {/* aria-disabled, not disabled: a disabled button drops the keyboard focus to the page. */}
-          <button type="submit" class="button" aria-disabled={busy()} data-testid="goal-seek-run">{busy() ? m().computing : m().goalSeekRun}</button>
-          <button type="button" class="button button-primary" disabled={!answer()} data-testid="goal-seek-apply" onClick={apply}>{m().goalSeekApply}</button>
+          <button type="submit" class="button" aria-disabled={busy()} data-testid="goal-seek-run">{busy() ? m().computing : tp().goalSeekRun}</button>
+          <button type="button" class="button button-primary" disabled={!answer()} data-testid="goal-seek-apply" onClick={apply}>{tp().goalSeekApply}</button>
         </div>
       </form>
     </Dialog>

@@ -1,6 +1,7 @@
 import { For, Show } from 'solid-js';
 import type { PlanSession } from '../app/session.ts';
 import { t } from './i18n/index.ts';
+import { tp } from './i18n/panel-messages.ts';
 
 /**
  * Every change since the plan was opened, named ("Doanh thu 2024: 5.300 → 5.500"); choosing one
@@ -19,7 +20,7 @@ export function HistoryPanel(props: { session: PlanSession }) {
   return (
     <section ref={panel} class="history" aria-label={t().history} data-testid="history">
       <h3>{t().history}</h3>
-      <Show when={done().length + undone().length > 0} fallback={<p class="field-hint">{t().historyEmpty}</p>}>
+      <Show when={done().length + undone().length > 0} fallback={<p class="field-hint">{tp().historyEmpty}</p>}>
         <ol class="history-list">
           <For each={undone()}>
             {({ entry, index }) => (
@@ -33,14 +34,14 @@ export function HistoryPanel(props: { session: PlanSession }) {
           <For each={done()}>
             {({ entry, index }) => (
               <li classList={{ 'history-current': index === props.session.history().length - 1 }}>
-                <button type="button" class="history-item" title={t().backTo} data-testid="history-item" onClick={() => jump(() => props.session.undoTo(index + 1))}>
+                <button type="button" class="history-item" title={tp().backTo} data-testid="history-item" onClick={() => jump(() => props.session.undoTo(index + 1))}>
                   {entry.label}
                 </button>
               </li>
             )}
           </For>
           <li>
-            <button type="button" class="history-item history-start" onClick={() => jump(() => props.session.undoTo(0))}>{t().historyStart}</button>
+            <button type="button" class="history-item history-start" onClick={() => jump(() => props.session.undoTo(0))}>{tp().historyStart}</button>
           </li>
         </ol>
       </Show>

@@ -1,6 +1,7 @@
 import { createSignal } from 'solid-js';
 import { Dialog } from './Dialog.tsx';
 import { t } from './i18n/index.ts';
+import { tp } from './i18n/panel-messages.ts';
 
 /** Asks for a new name; `onRename` gets it trimmed, and only when it is not empty. */
 export function RenameDialog(props: { title: string; label: string; name: string; testId: string; onRename: (name: string) => void; onClose: () => void }) {
@@ -22,7 +23,7 @@ export function RenameDialog(props: { title: string; label: string; name: string
         </label>
         <div class="dialog-actions">
           <button type="button" class="button" onClick={() => props.onClose()}>{t().cancel}</button>
-          <button type="submit" class="button button-primary">{t().save}</button>
+          <button type="submit" class="button button-primary">{tp().save}</button>
         </div>
       </form>
     </Dialog>

@@ -4,6 +4,7 @@ import type { Plan } from '../engine/model/plan.ts';
 import { formatNumber } from '../i18n/numbers.ts';
 import { lang, t } from './i18n/index.ts';
 import { localized } from './grid/rows.ts';
+import { tp } from './i18n/panel-messages.ts';
 
 /** Simulate, with a progress bar and a stop button; the seed is the planner's to set. */
 export function SimulationBar(props: { session: PlanSession; plan: Plan }) {
@@ -17,14 +18,14 @@ export function SimulationBar(props: { session: PlanSession; plan: Plan }) {
   const problem = () => {
     const error = props.session.simulationProblem();
     if (!error) return null;
-    if (error.code !== 'engine') return t().simulationFailed;
+    if (error.code !== 'engine') return tp().simulationFailed;
     const p = error.problem;
     if (p.code === 'noRanges') return t().noRanges;
     if (p.code === 'rangeNotApplicable') {
       const indicator = props.plan.indicators.find((i) => i.id === p.indicator);
       return t().rangeNotApplicable(indicator ? localized(indicator.name, lang()) : p.indicator);
     }
-    return t().simulationFailed;
+    return tp().simulationFailed;
   };
   const count = (n: number) => formatNumber(n, lang(), 0);
 
@@ -42,7 +43,7 @@ export function SimulationBar(props: { session: PlanSession; plan: Plan }) {
 
   return (
     <div class="simulation-bar" data-testid="simulation-bar">
-      <button ref={simulateButton} type="button" class="button" title={t().simulateHint} disabled={!!progress()} data-testid="simulate"
+      <button ref={simulateButton} type="button" class="button" title={tp().simulateHint} disabled={!!progress()} data-testid="simulate"
         onClick={() => void props.session.simulate({ seed: seed() })}>
         {t().simulate}
       </button>
@@ -53,8 +54,8 @@ export function SimulationBar(props: { session: PlanSession; plan: Plan }) {
       <Show when={progress()}>
         {(p) => (
           <>
-            <progress max={p().total} value={p().done} aria-label={t().simulating(count(p().done), count(p().total), p().preview)} data-testid="simulation-progress" />
-            <span class="simulation-status" aria-live="polite">{t().simulating(count(p().done), count(p().total), p().preview)}</span>
+            <progress max={p().total} value={p().done} aria-label={tp().simulating(count(p().done), count(p().total), p().preview)} data-testid="simulation-progress" />
+            <span class="simulation-status" aria-live="polite">{tp().simulating(count(p().done), count(p().total), p().preview)}</span>
             <button ref={cancelButton} type="button" class="button" data-testid="cancel-simulation" onClick={() => props.session.cancelSimulation()}>{t().cancelSimulation}</button>
           </>
         )}
@@ -63,7 +64,7 @@ export function SimulationBar(props: { session: PlanSession; plan: Plan }) {
         {(v) => (
           <span class="simulation-status" data-testid="simulation-status">
             {t().simulated(count(v().result.trials), v().seed, v().preview)}
-            <Show when={v().revision !== props.plan.revision}> · {t().simulationStale}</Show>
+            <Show when={v().revision !== props.plan.revision}> · {tp().simulationStale}</Show>
           </span>
         )}
       </Show>

@@ -4,10 +4,11 @@ import 'uplot/dist/uPlot.min.css';
 import type { Indicator } from '../../engine/model/plan.ts';
 import type { PlanResult } from '../../engine/projection/result.ts';
 import { formatNumber } from '../../i18n/numbers.ts';
-import { lang, t } from '../i18n/index.ts';
+import { lang } from '../i18n/index.ts';
 import { localized } from '../grid/rows.ts';
 import { projectedPart, type ChartLine } from './lines.ts';
 import './chart.css';
+import { tp } from '../i18n/panel-messages.ts';
 
 /** A P10–P90 band from a simulation. */
 export interface ChartBand { low: ArrayLike<number>; high: ArrayLike<number> }
@@ -58,12 +59,11 @@ export function IndicatorChart(props: IndicatorChartProps) {
   };
 
   const options = (width: number): uPlot.Options => {
-    const m = t();
     const keys = props.result.periodKeys;
     const decimals = props.indicator.decimals;
     const series: uPlot.Series[] = [
       {},
-      { label: m.chartActual, stroke: ACTUAL, width: 2.5, points: { show: true, size: 7 } },
+      { label: tp().chartActual, stroke: ACTUAL, width: 2.5, points: { show: true, size: 7 } },
       ...props.lines.map((line): uPlot.Series => ({
         label: line.label,
         stroke: line.look.color,
@@ -71,7 +71,7 @@ export function IndicatorChart(props: IndicatorChartProps) {
         dash: line.look.dash,
         points: { show: line.shown, size: 5 },
       })),
-      { label: m.chartTarget, stroke: TARGET, width: 0, paths: () => null, points: { show: true, size: 12, fill: '#fff', stroke: TARGET, width: 2.5 } },
+      { label: tp().chartTarget, stroke: TARGET, width: 0, paths: () => null, points: { show: true, size: 12, fill: '#fff', stroke: TARGET, width: 2.5 } },
     ];
     const bands: uPlot.Band[] = [];
     if (props.band) {
@@ -121,23 +121,22 @@ export function IndicatorChart(props: IndicatorChartProps) {
   // only once opened.
   const [tableOpen, setTableOpen] = createSignal(false);
   const tableColumns = () => {
-    const m = t();
-    const columns = [m.chartActual, ...props.lines.map((l) => l.label), m.chartTarget];
+    const columns = [tp().chartActual, ...props.lines.map((l) => l.label), tp().chartTarget];
     return props.band ? [...columns, 'P10', 'P90'] : columns;
   };
 
   const summary = () => {
     const name = localized(props.indicator.name, lang());
     const unit = localized(props.indicator.unit, lang());
-    return t().chartSummary(name, unit);
+    return tp().chartSummary(name, unit);
   };
 
   return (
     <figure class="indicator-chart" data-testid="indicator-chart">
       <div ref={container} role="img" aria-label={summary()} />
       <figcaption>
-        <ul class="chart-legend" aria-label={t().chartLegend} data-testid="chart-legend">
-          <li><Sample color={ACTUAL} width={2.5} /> {t().chartActual}</li>
+        <ul class="chart-legend" aria-label={tp().chartLegend} data-testid="chart-legend">
+          <li><Sample color={ACTUAL} width={2.5} /> {tp().chartActual}</li>
           <For each={props.lines}>
             {(line) => (
               <li data-testid="chart-legend-line" data-shown={line.shown ? 'true' : 'false'}>
@@ -148,14 +147,14 @@ export function IndicatorChart(props: IndicatorChartProps) {
             )}
           </For>
           <Show when={props.indicator.targets.length > 0}>
-            <li><svg class="chart-sample" width="28" height="12" aria-hidden="true"><circle cx="14" cy="6" r="4.5" fill="#fff" stroke={TARGET} stroke-width="2" /></svg> {t().chartTarget}</li>
+            <li><svg class="chart-sample" width="28" height="12" aria-hidden="true"><circle cx="14" cy="6" r="4.5" fill="#fff" stroke={TARGET} stroke-width="2" /></svg> {tp().chartTarget}</li>
           </Show>
           <Show when={props.band}>
-            <li><svg class="chart-sample" width="28" height="12" aria-hidden="true"><rect x="1" y="1" width="26" height="10" fill="rgba(47, 93, 134, 0.15)" stroke={BAND} /></svg> {t().chartBand}</li>
+            <li><svg class="chart-sample" width="28" height="12" aria-hidden="true"><rect x="1" y="1" width="26" height="10" fill="rgba(47, 93, 134, 0.15)" stroke={BAND} /></svg> {tp().chartBand}</li>
           </Show>
         </ul>
         <details class="chart-data" data-testid="chart-data" onToggle={(e) => setTableOpen(e.currentTarget.open)}>
-          <summary>{t().chartData}</summary>
+          <summary>{tp().chartData}</summary>
           <Show when={tableOpen()}>
             <ChartTable columns={tableColumns()} periods={props.result.periodKeys} data={data()} decimals={props.indicator.decimals} />
           </Show>
@@ -172,11 +171,11 @@ function ChartTable(props: { columns: string[]; periods: readonly string[]; data
   };
   return (
     // Scrolls within the panel, so it takes focus: a keyboard can scroll it too.
-    <div class="chart-table-wrap" tabIndex={0} role="region" aria-label={t().chartData}>
+    <div class="chart-table-wrap" tabIndex={0} role="region" aria-label={tp().chartData}>
       <table class="chart-table">
         <thead>
           <tr>
-            <th scope="col">{t().chartPeriod}</th>
+            <th scope="col">{tp().chartPeriod}</th>
             <For each={props.columns}>{(column) => <th scope="col">{column}</th>}</For>
           </tr>
         </thead>

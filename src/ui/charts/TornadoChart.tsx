@@ -5,6 +5,7 @@ import type { SensitivityResult } from '../../engine/uncertainty/index.ts';
 import { formatNumber } from '../../i18n/numbers.ts';
 import { localized } from '../grid/rows.ts';
 import { lang, t } from '../i18n/index.ts';
+import { tp } from '../i18n/panel-messages.ts';
 
 const WIDTH = 640;
 const BAR = 22;
@@ -23,7 +24,7 @@ export function TornadoChart(props: { session: PlanSession; plan: Plan; indicato
     const outcome = await props.session.sensitivity();
     if (outcome.ok) { setData(outcome.value); setProblem(null); }
     else if (outcome.error.code === 'engine' && outcome.error.problem.code === 'noRanges') { setData(null); setProblem(t().noRanges); }
-    else if (outcome.error.code !== 'superseded') { setData(null); setProblem(t().simulationFailed); }
+    else if (outcome.error.code !== 'superseded') { setData(null); setProblem(tp().simulationFailed); }
   }));
 
   const target = () => data()?.targets.find((x) => x.indicator === props.indicator.id) ?? null;
@@ -34,10 +35,10 @@ export function TornadoChart(props: { session: PlanSession; plan: Plan; indicato
   const fmt = (v: number) => formatNumber(v, lang(), Math.max(props.indicator.decimals, 1));
 
   return (
-    <section class="tornado" aria-label={t().tornadoTitle} data-testid="tornado">
-      <h3>{t().tornadoTitle}</h3>
+    <section class="tornado" aria-label={tp().tornadoTitle} data-testid="tornado">
+      <h3>{tp().tornadoTitle}</h3>
       <Show when={problem()}><p class="field-hint">{problem()}</p></Show>
-      <Show when={!problem() && data() && !target()}><p class="field-hint">{t().tornadoNoTarget}</p></Show>
+      <Show when={!problem() && data() && !target()}><p class="field-hint">{tp().tornadoNoTarget}</p></Show>
       <Show when={target()}>
         {(tg) => {
           const effects = () => tg().effects;
@@ -51,8 +52,8 @@ export function TornadoChart(props: { session: PlanSession; plan: Plan; indicato
           const height = () => effects().length * (BAR + 8) + 30;
           return (
             <>
-              <p class="field-hint">{t().tornadoCaption(nameOf(tg().indicator), tg().period, fmt(tg().base))}</p>
-              <svg class="tornado-svg" viewBox={`0 0 ${WIDTH} ${height()}`} width="100%" role="img" aria-label={t().tornadoTitle}>
+              <p class="field-hint">{tp().tornadoCaption(nameOf(tg().indicator), tg().period, fmt(tg().base))}</p>
+              <svg class="tornado-svg" viewBox={`0 0 ${WIDTH} ${height()}`} width="100%" role="img" aria-label={tp().tornadoTitle}>
                 <line x1={x(tg().base)} x2={x(tg().base)} y1={0} y2={height() - 20} stroke="#4a524e" stroke-dasharray="4 3" />
                 <For each={effects()}>
                   {(effect, i) => {

@@ -6,14 +6,15 @@ import type { PlanResult } from '../../engine/projection/result.ts';
 import { formatNumber, parseNumber } from '../../i18n/numbers.ts';
 import { lang, t, type Messages } from '../i18n/index.ts';
 import { fillCommand, type Fill, type FillProblem } from './fill.ts';
+import { tp } from '../i18n/panel-messages.ts';
 
 function describeFillProblem(problem: FillProblem, m: Messages): string {
   switch (problem.code) {
     case 'unknownIndicator': return m.commandError.unknownIndicator;
     case 'formula': return m.cannotEditFormula;
-    case 'badRange': return m.fillBadRange;
-    case 'notFinite': return m.fillNotFinite;
-    case 'unchanged': return m.fillUnchanged;
+    case 'badRange': return tp().fillBadRange;
+    case 'notFinite': return tp().fillNotFinite;
+    case 'unchanged': return tp().fillUnchanged;
   }
 }
 
@@ -37,7 +38,7 @@ export function FillSection(props: { plan: Plan; indicator: Indicator; result: P
   const [error, setError] = createSignal<string | null>(null);
 
   const read = (text: string): number | string => {
-    if (text.trim() === '') return m().fillNeedsValue;
+    if (text.trim() === '') return tp().fillNeedsValue;
     const parsed = parseNumber(text, lang());
     return parsed.ok ? parsed.value : m().notANumber(text.trim());
   };
@@ -60,47 +61,47 @@ export function FillSection(props: { plan: Plan; indicator: Indicator; result: P
     setError(null);
     const shown = formatNumber(start, lang(), props.indicator.decimals);
     const what = fill.kind === 'value'
-      ? m().fillValueLabel(from(), to(), shown)
+      ? tp().fillValueLabel(from(), to(), shown)
       // 10 %, not 10,00 %: as typed, to two decimals at most.
-      : m().fillGrowthLabel(from(), to(), shown, formatNumber(fill.rate * 100, lang(), 2).replace(/([.,]\d*?)0+$/, '$1').replace(/[.,]$/, ''));
+      : tp().fillGrowthLabel(from(), to(), shown, formatNumber(fill.rate * 100, lang(), 2).replace(/([.,]\d*?)0+$/, '$1').replace(/[.,]$/, ''));
     props.dispatch(built.value, props.label(what));
   };
   const onEnter = (e: KeyboardEvent) => { if (e.key === 'Enter') apply(); };
 
   return (
     <section class="inspector-section" data-testid="fill-section">
-      <h3>{m().fillTitle}</h3>
-      <p class="field-hint">{m().fillHint}</p>
+      <h3>{tp().fillTitle}</h3>
+      <p class="field-hint">{tp().fillHint}</p>
       <div class="field-row">
         <label class="field">
-          <span>{m().fillFrom}</span>
+          <span>{tp().fillFrom}</span>
           <select value={from()} data-testid="fill-from" onChange={(e) => setFrom(e.currentTarget.value)}>
             <For each={keys}>{(key) => <option value={key}>{key}</option>}</For>
           </select>
         </label>
         <label class="field">
-          <span>{m().fillTo}</span>
+          <span>{tp().fillTo}</span>
           <select value={to()} data-testid="fill-to" onChange={(e) => setTo(e.currentTarget.value)}>
             <For each={keys}>{(key) => <option value={key}>{key}</option>}</For>
           </select>
         </label>
       </div>
       <label class="field">
-        <span>{m().fillMode}</span>
+        <span>{tp().fillMode}</span>
         <select value={mode()} data-testid="fill-mode" onChange={(e) => setMode(e.currentTarget.value === 'growth' ? 'growth' : 'value')}>
-          <option value="value">{m().fillModeValue}</option>
-          <option value="growth">{m().fillModeGrowth}</option>
+          <option value="value">{tp().fillModeValue}</option>
+          <option value="growth">{tp().fillModeGrowth}</option>
         </select>
       </label>
       <div class="field-row">
         <label class="field">
-          <span>{mode() === 'growth' ? m().fillStart : m().fillValue}</span>
+          <span>{mode() === 'growth' ? tp().fillStart : tp().fillValue}</span>
           <input inputMode="decimal" value={value()} data-testid="fill-value" aria-invalid={error() ? 'true' : 'false'}
             onInput={(e) => setValue(e.currentTarget.value)} onKeyDown={onEnter} />
         </label>
         <Show when={mode() === 'growth'}>
           <label class="field">
-            <span>{m().fillRate}</span>
+            <span>{tp().fillRate}</span>
             <input inputMode="decimal" value={rate()} data-testid="fill-rate" aria-invalid={error() ? 'true' : 'false'}
               onInput={(e) => setRate(e.currentTarget.value)} onKeyDown={onEnter} />
           </label>
@@ -108,7 +109,7 @@ export function FillSection(props: { plan: Plan; indicator: Indicator; result: P
       </div>
       <Show when={error()}><p class="field-error" role="alert" data-testid="fill-error">{error()}</p></Show>
       <div>
-        <button type="button" class="button" data-testid="fill-apply" onClick={apply}>{m().fillApply}</button>
+        <button type="button" class="button" data-testid="fill-apply" onClick={apply}>{tp().fillApply}</button>
       </div>
     </section>
   );

@@ -4,6 +4,7 @@ import { formatFormulaError } from '../../engine/formula/index.ts';
 import { lang, t } from '../i18n/index.ts';
 import { localized } from '../grid/rows.ts';
 import { checkFormula, suggestNames, type Suggestion } from './formula-check.ts';
+import { tp } from '../i18n/panel-messages.ts';
 
 /**
  * A formula field: checked on every keystroke (error and position shown while typing), with
@@ -62,7 +63,7 @@ export function FormulaEditor(props: { plan: Plan; formula: string; onApply: (fo
   return (
     <div class="formula-editor">
       <label class="field">
-        <span>{t().fieldFormula}</span>
+        <span>{tp().fieldFormula}</span>
         <textarea
           ref={input}
           rows={3}
@@ -92,12 +93,12 @@ export function FormulaEditor(props: { plan: Plan; formula: string; onApply: (fo
       <p id="formula-status" class={error() ? 'field-error' : 'field-ok'} data-testid="formula-status" aria-live="polite">
         {(() => {
           const e = error();
-          return e ? formatFormulaError(e, lang()) : t().formulaOk;
+          return e ? formatFormulaError(e, lang()) : tp().formulaOk;
         })()}
       </p>
-      <p class="field-hint">{t().formulaHelp}</p>
+      <p class="field-hint">{tp().formulaHelp}</p>
       <button type="button" class="button button-primary" disabled={!!error() || draft() === props.formula} data-testid="apply-formula" onClick={() => props.onApply(draft())}>
-        {t().applyFormula}
+        {tp().applyFormula}
       </button>
     </div>
   );

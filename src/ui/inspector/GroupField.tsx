@@ -4,6 +4,7 @@ import type { Indicator, Plan } from '../../engine/model/plan.ts';
 import { localized } from '../grid/rows.ts';
 import { lang, t } from '../i18n/index.ts';
 import { newGroupCommand } from './groups.ts';
+import { tp } from '../i18n/panel-messages.ts';
 
 /** Not a group id: ids never hold a colon. */
 const NEW = ':new';
@@ -19,35 +20,35 @@ export function GroupField(props: { plan: Plan; indicator: Indicator; dispatch: 
     if (value === NEW) return setCreating(true);
     setCreating(false);
     setError(null);
-    props.dispatch({ type: 'setIndicatorGroup', indicator: props.indicator.id, group: value || null }, props.label(m().fieldGroup));
+    props.dispatch({ type: 'setIndicatorGroup', indicator: props.indicator.id, group: value || null }, props.label(tp().fieldGroup));
   };
 
   const create = () => {
     const built = newGroupCommand(props.plan, props.indicator.id, name(), lang());
     if (!built.ok) {
-      setError(built.error.code === 'emptyName' ? m().groupNameEmpty : m().groupNameTaken(localized(built.error.group.name, lang())));
+      setError(built.error.code === 'emptyName' ? tp().groupNameEmpty : tp().groupNameTaken(localized(built.error.group.name, lang())));
       return;
     }
     setError(null);
     setCreating(false);
     setName('');
-    props.dispatch(built.value.command, props.label(m().groupCreatedLabel(localized(built.value.group.name, lang()))));
+    props.dispatch(built.value.command, props.label(tp().groupCreatedLabel(localized(built.value.group.name, lang()))));
   };
 
   return (
     <>
       <label class="field">
-        <span>{m().fieldGroup}</span>
+        <span>{tp().fieldGroup}</span>
         <select value={creating() ? NEW : props.indicator.group ?? ''} data-testid="field-group" onChange={(e) => choose(e.currentTarget.value)}>
           <option value="">{m().ungrouped}</option>
           <For each={props.plan.groups}>{(group) => <option value={group.id}>{localized(group.name, lang())}</option>}</For>
-          <option value={NEW}>{m().groupNew}</option>
+          <option value={NEW}>{tp().groupNew}</option>
         </select>
       </label>
       <Show when={creating()}>
         <div class="field-row">
           <label class="field">
-            <span>{m().groupNewName}</span>
+            <span>{tp().groupNewName}</span>
             <input value={name()} maxLength={500} data-testid="group-new-name" aria-invalid={error() ? 'true' : 'false'}
               onInput={(e) => setName(e.currentTarget.value)}
               onKeyDown={(e) => {
@@ -57,7 +58,7 @@ export function GroupField(props: { plan: Plan; indicator: Indicator; dispatch: 
           </label>
         </div>
         <div>
-          <button type="button" class="button" data-testid="group-create" onClick={create}>{m().groupCreate}</button>
+          <button type="button" class="button" data-testid="group-create" onClick={create}>{tp().groupCreate}</button>
           {' '}
           <button type="button" class="button" onClick={() => { setCreating(false); setError(null); }}>{m().cancel}</button>
         </div>

@@ -6,6 +6,7 @@ import { localized } from '../grid/rows.ts';
 import { lang, t } from '../i18n/index.ts';
 import { notify } from '../notices.ts';
 import { deleteGroupCommand, groupMembers, moveGroupCommand, renameGroupCommand, renameGroupLabel, UNGROUPED, type GroupNameProblem } from './groups.ts';
+import { tp } from '../i18n/panel-messages.ts';
 
 export interface GroupPanelProps {
   plan: Plan;
@@ -33,29 +34,29 @@ export function GroupPanel(props: GroupPanelProps) {
   };
 
   return (
-    <aside class="inspector group-panel" aria-label={`${m().groupPanel}: ${title()}`} data-testid="group-panel">
+    <aside class="inspector group-panel" aria-label={`${tp().groupPanel}: ${title()}`} data-testid="group-panel">
       <header class="inspector-header">
         <h2 data-testid="group-panel-title">{title()}</h2>
-        <button type="button" class="icon-button" aria-label={m().closeGroupPanel} onClick={() => props.onClose()}>×</button>
+        <button type="button" class="icon-button" aria-label={tp().closeGroupPanel} onClick={() => props.onClose()}>×</button>
       </header>
-      <p class="group-members" data-testid="group-members">{m().groupMembers(members().length)}</p>
-      <Show when={group()} fallback={<p class="field-hint" data-testid="group-ungrouped-hint">{m().groupUngroupedHint}</p>}>
+      <p class="group-members" data-testid="group-members">{tp().groupMembers(members().length)}</p>
+      <Show when={group()} fallback={<p class="field-hint" data-testid="group-ungrouped-hint">{tp().groupUngroupedHint}</p>}>
         {(found) => (
           <>
-            <p class="inspector-id">{m().groupFormulaHint(found().id)}</p>
+            <p class="inspector-id">{tp().groupFormulaHint(found().id)}</p>
             <section class="inspector-section">
-              <h3>{m().general}</h3>
-              <NameField label={m().fieldNameVi} value={found().name.vi} testId="group-name-vi"
+              <h3>{tp().general}</h3>
+              <NameField label={tp().fieldNameVi} value={found().name.vi} testId="group-name-vi"
                 onCommit={(vi) => rename({ vi, en: found().name.en ?? '' })} />
-              <NameField label={m().fieldNameEn} hint={m().groupNameEnHint} value={found().name.en ?? ''} testId="group-name-en"
+              <NameField label={tp().fieldNameEn} hint={tp().groupNameEnHint} value={found().name.en ?? ''} testId="group-name-en"
                 onCommit={(en) => rename({ vi: found().name.vi, en })} />
-              <p class="field-hint">{m().groupNameCommitHint}</p>
+              <p class="field-hint">{tp().groupNameCommitHint}</p>
             </section>
-            <div class="inspector-move" role="group" aria-label={m().groupOrder}>
+            <div class="inspector-move" role="group" aria-label={tp().groupOrder}>
               <button type="button" class="button" data-testid="group-move-up" disabled={!moveGroupCommand(props.plan, props.group, -1)}
-                onClick={() => move(-1)}>↑ {m().moveUp}</button>
+                onClick={() => move(-1)}>↑ {tp().moveUp}</button>
               <button type="button" class="button" data-testid="group-move-down" disabled={!moveGroupCommand(props.plan, props.group, 1)}
-                onClick={() => move(1)}>↓ {m().moveDown}</button>
+                onClick={() => move(1)}>↓ {tp().moveDown}</button>
             </div>
             <DeleteSection {...props} name={title()} count={members().length} />
           </>
@@ -72,23 +73,23 @@ export function GroupPanel(props: GroupPanelProps) {
     // Checked above already, unless the plan changed meanwhile; the dispatcher's notice tells
     // the rest, and the field keeps what was typed either way.
     if (refused?.code === 'unknownGroup') return m().commandError.unknownGroup;
-    if (refused?.code === 'nameTooLong') return m().groupNameTooLong(refused.limit);
-    if (refused?.code === 'emptyName') return m().groupNameEmpty;
+    if (refused?.code === 'nameTooLong') return tp().groupNameTooLong(refused.limit);
+    if (refused?.code === 'emptyName') return tp().groupNameEmpty;
     return null;
   }
 
   function move(direction: -1 | 1) {
     const command = moveGroupCommand(props.plan, props.group, direction);
     if (!command) return;
-    props.dispatch(command, m().groupMovedLabel(title(), direction < 0));
+    props.dispatch(command, tp().groupMovedLabel(title(), direction < 0));
   }
 
   function nameProblem(problem: GroupNameProblem): string {
     switch (problem.code) {
       case 'unknownGroup': return m().commandError.unknownGroup;
-      case 'emptyName': return m().groupNameEmpty;
-      case 'nameTooLong': return m().groupNameTooLong(problem.limit);
-      case 'nameTaken': return m().groupNameUsed(localized(problem.group.name, lang()));
+      case 'emptyName': return tp().groupNameEmpty;
+      case 'nameTooLong': return tp().groupNameTooLong(problem.limit);
+      case 'nameTaken': return tp().groupNameUsed(localized(problem.group.name, lang()));
     }
   }
 }
@@ -148,9 +149,9 @@ function DeleteSection(props: GroupPanelProps & { name: string; count: number })
     const name = props.name;
     const count = built.value.moved.length;
     const toName = to === UNGROUPED ? m().ungrouped : localized(others().find((g) => g.id === to)?.name ?? { vi: to }, lang());
-    const label = m().groupDeletedLabel(name, count, toName);
+    const label = tp().groupDeletedLabel(name, count, toName);
     if (props.dispatch(built.value.command, label)) return;
-    const notice = notify({ kind: 'info', text: m().groupDeleted(name, count, toName), action: { label: m().undo, run: () => props.undo(label) } });
+    const notice = notify({ kind: 'info', text: tp().groupDeleted(name, count, toName), action: { label: m().undo, run: () => props.undo(label) } });
     // This panel and the group's heading are gone with the group: the keyboard goes on from the
     // notice's Undo instead of falling to the page.
     document.querySelector<HTMLElement>(`[data-notice-id="${notice}"] .button-link`)?.focus();
@@ -163,19 +164,19 @@ function DeleteSection(props: GroupPanelProps & { name: string; count: number })
 
   return (
     <section class="inspector-section">
-      <h3>{m().groupDelete}</h3>
+      <h3>{tp().groupDelete}</h3>
       <Show
         when={choosing()}
         fallback={
           <div>
             <button ref={deleteButton} type="button" class="button" data-testid="group-delete"
-              onClick={() => (props.count === 0 ? remove() : setChoosing(true))}>{m().groupDelete}…</button>
+              onClick={() => (props.count === 0 ? remove() : setChoosing(true))}>{tp().groupDelete}…</button>
           </div>
         }
       >
         <div class="group-delete" role="group" aria-labelledby={choiceId}
           onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); cancel(); } }}>
-          <p id={choiceId}>{m().groupDeleteChoice(props.count)}</p>
+          <p id={choiceId}>{tp().groupDeleteChoice(props.count)}</p>
           <select
             ref={(select) => queueMicrotask(() => select.focus())}
             aria-labelledby={choiceId}
@@ -187,7 +188,7 @@ function DeleteSection(props: GroupPanelProps & { name: string; count: number })
             <For each={others()}>{(other) => <option value={other.id}>{localized(other.name, lang())}</option>}</For>
           </select>
           <div class="group-delete-actions">
-            <button type="button" class="button button-danger" data-testid="group-delete-confirm" onClick={remove}>{m().groupDelete}</button>
+            <button type="button" class="button button-danger" data-testid="group-delete-confirm" onClick={remove}>{tp().groupDelete}</button>
             <button type="button" class="button" onClick={cancel}>{m().cancel}</button>
           </div>
         </div>

@@ -10,6 +10,7 @@ import { localized } from '../grid/rows.ts';
 import { FormulaEditor } from './FormulaEditor.tsx';
 import { FillSection } from './FillSection.tsx';
 import { GroupField } from './GroupField.tsx';
+import { tp } from '../i18n/panel-messages.ts';
 
 export interface InspectorProps {
   plan: Plan;
@@ -141,7 +142,7 @@ export function Inspector(props: InspectorProps) {
   const setProjection = (projection: Projection, what: string) =>
     props.dispatch({ type: 'setProjection', indicator: id(), projection }, label(what));
 
-  const setRange = (range: Range | null) => props.dispatch({ type: 'setRange', indicator: id(), range }, label(m().fieldRange));
+  const setRange = (range: Range | null) => props.dispatch({ type: 'setRange', indicator: id(), range }, label(tp().fieldRange));
 
   const rangeChoices = () => RANGE_PARAMETERS[props.indicator.projection.method];
 
@@ -149,17 +150,17 @@ export function Inspector(props: InspectorProps) {
     <aside class="inspector" aria-label={m().inspector} data-testid="inspector">
       <header class="inspector-header">
         <h2>{name()}</h2>
-        <button type="button" class="icon-button" aria-label={m().closeInspector} onClick={() => props.onClose()}>×</button>
+        <button type="button" class="icon-button" aria-label={tp().closeInspector} onClick={() => props.onClose()}>×</button>
       </header>
-      <p class="inspector-id">{m().fieldId}: <code>{id()}</code></p>
+      <p class="inspector-id">{tp().fieldId}: <code>{id()}</code></p>
       <div class="inspector-move" role="group" aria-label={m().moveIndicator}>
         <button type="button" class="button" data-testid="move-up" disabled={neighbour(-1) < 0}
-          onClick={() => props.dispatch({ type: 'moveIndicator', indicator: id(), index: neighbour(-1) }, label(m().moveUp))}>↑ {m().moveUp}</button>
+          onClick={() => props.dispatch({ type: 'moveIndicator', indicator: id(), index: neighbour(-1) }, label(tp().moveUp))}>↑ {tp().moveUp}</button>
         <button type="button" class="button" data-testid="move-down" disabled={neighbour(1) < 0}
-          onClick={() => props.dispatch({ type: 'moveIndicator', indicator: id(), index: neighbour(1) }, label(m().moveDown))}>↓ {m().moveDown}</button>
+          onClick={() => props.dispatch({ type: 'moveIndicator', indicator: id(), index: neighbour(1) }, label(tp().moveDown))}>↓ {tp().moveDown}</button>
       </div>
       <Show when={props.scenario && props.ownOverride}>
-        <button type="button" class="button" title={m().resetOverrideHint} data-testid="reset-override"
+        <button type="button" class="button" title={tp().resetOverrideHint} data-testid="reset-override"
           onClick={() => props.dispatch({ type: 'resetOverride', scenario: props.scenario as string, indicator: id() }, label(m().resetOverride))}>
           ↺ {m().resetOverride}
         </button>
@@ -172,9 +173,9 @@ export function Inspector(props: InspectorProps) {
         </div>
       </Show>
 
-      <Section title={m().fieldMethod}>
+      <Section title={tp().fieldMethod}>
         <label class="field">
-          <span>{m().fieldMethod}</span>
+          <span>{tp().fieldMethod}</span>
           <select value={props.indicator.projection.method} data-testid="field-method"
             onChange={(e) => {
               const method = e.currentTarget.value as Projection['method'];
@@ -183,27 +184,27 @@ export function Inspector(props: InspectorProps) {
             <For each={METHODS}>{(method) => <option value={method}>{m().method[method]}</option>}</For>
           </select>
         </label>
-        <p class="field-hint">{m().methodHint[props.indicator.projection.method]}</p>
+        <p class="field-hint">{tp().methodHint[props.indicator.projection.method]}</p>
         <Switch>
           <Match when={growthOf(props.indicator.projection)}>
-            {(projection) => <NumberField label={m().fieldRate} value={projection().rate} percent decimals={4} testId="field-rate" onCommit={(rate) => setProjection({ method: 'growth', rate }, m().fieldRate)} />}
+            {(projection) => <NumberField label={tp().fieldRate} value={projection().rate} percent decimals={4} testId="field-rate" onCommit={(rate) => setProjection({ method: 'growth', rate }, tp().fieldRate)} />}
           </Match>
           <Match when={linearOf(props.indicator.projection)}>
-            {(projection) => <NumberField label={m().fieldStep} value={projection().step} onCommit={(step) => setProjection({ method: 'linear', step }, m().fieldStep)} />}
+            {(projection) => <NumberField label={tp().fieldStep} value={projection().step} onCommit={(step) => setProjection({ method: 'linear', step }, tp().fieldStep)} />}
           </Match>
           <Match when={logisticOf(props.indicator.projection)}>
             {(projection) => (
               <div class="field-row">
-                <NumberField label={m().fieldCeiling} value={projection().ceiling} onCommit={(ceiling) => setProjection({ ...projection(), ceiling }, m().fieldCeiling)} />
-                <NumberField label={m().fieldRate} value={projection().rate} percent onCommit={(rate) => setProjection({ ...projection(), rate }, m().fieldRate)} />
+                <NumberField label={tp().fieldCeiling} value={projection().ceiling} onCommit={(ceiling) => setProjection({ ...projection(), ceiling }, tp().fieldCeiling)} />
+                <NumberField label={tp().fieldRate} value={projection().rate} percent onCommit={(rate) => setProjection({ ...projection(), rate }, tp().fieldRate)} />
               </div>
             )}
           </Match>
           <Match when={interpolateOf(props.indicator.projection)}>
             {(projection) => (
               <label class="field">
-                <span>{m().fieldMode}</span>
-                <select value={projection().mode} onChange={(e) => setProjection({ ...projection(), mode: e.currentTarget.value as 'linear' | 'geometric' }, m().fieldMode)}>
+                <span>{tp().fieldMode}</span>
+                <select value={projection().mode} onChange={(e) => setProjection({ ...projection(), mode: e.currentTarget.value as 'linear' | 'geometric' }, tp().fieldMode)}>
                   <option value="linear">{m().mode.linear}</option>
                   <option value="geometric">{m().mode.geometric}</option>
                 </select>
@@ -220,18 +221,18 @@ export function Inspector(props: InspectorProps) {
         <FillSection plan={props.plan} indicator={props.indicator} result={props.result} dispatch={props.dispatch} label={label} />
       </Show>
 
-      <Section title={m().fieldTargets}>
+      <Section title={tp().fieldTargets}>
         <ul class="target-list">
           <Index each={props.indicator.targets}>
             {(target, index) => (
               <li class="target-item" data-testid="target-item">
                 <select aria-label={m().colTargetPeriod} value={target().period}
-                  onChange={(e) => props.dispatch({ type: 'setTarget', indicator: id(), index: index, target: { ...target(), period: e.currentTarget.value } }, label(m().fieldTargets))}>
+                  onChange={(e) => props.dispatch({ type: 'setTarget', indicator: id(), index: index, target: { ...target(), period: e.currentTarget.value } }, label(tp().fieldTargets))}>
                   <For each={periods()}>{(key) => <option value={key}>{key}</option>}</For>
                 </select>
-                <select aria-label={m().fieldTargets} value={target().direction}
-                  onChange={(e) => props.dispatch({ type: 'setTarget', indicator: id(), index: index, target: { ...target(), direction: e.currentTarget.value as TargetDirection } }, label(m().fieldTargets))}>
-                  <For each={DIRECTIONS}>{(d) => <option value={d}>{m().targetDirection[d]}</option>}</For>
+                <select aria-label={tp().fieldTargets} value={target().direction}
+                  onChange={(e) => props.dispatch({ type: 'setTarget', indicator: id(), index: index, target: { ...target(), direction: e.currentTarget.value as TargetDirection } }, label(tp().fieldTargets))}>
+                  <For each={DIRECTIONS}>{(d) => <option value={d}>{tp().targetDirection[d]}</option>}</For>
                 </select>
                 <NumberField label={m().targetValue} value={target().value} decimals={Math.max(props.indicator.decimals, 2)}
                   onCommit={(value) => props.dispatch({ type: 'setTarget', indicator: id(), index: index, target: { ...target(), value } }, label(`${target().period}: ${formatNumber(value, lang(), props.indicator.decimals)}`))} />
@@ -247,14 +248,14 @@ export function Inspector(props: InspectorProps) {
             const last = Object.keys(props.indicator.actuals).sort().at(-1);
             const next = keys[Math.min(last ? keys.indexOf(last) + 1 : 0, keys.length - 1)] ?? props.plan.calendar.end;
             const latest = last ? (props.indicator.actuals[last] ?? 0) : 0;
-            props.dispatch({ type: 'insertTarget', indicator: id(), index: props.indicator.targets.length, target: { period: next, value: latest, direction: 'atLeast' } }, label(m().addTarget));
-          }}>+ {m().addTarget}</button>
+            props.dispatch({ type: 'insertTarget', indicator: id(), index: props.indicator.targets.length, target: { period: next, value: latest, direction: 'atLeast' } }, label(tp().addTarget));
+          }}>+ {tp().addTarget}</button>
       </Section>
 
       <Show when={rangeChoices().length > 0}>
-        <Section title={m().fieldRange}>
+        <Section title={tp().fieldRange}>
           <label class="field">
-            <span>{m().fieldRange}</span>
+            <span>{tp().fieldRange}</span>
             <select value={props.indicator.range?.distribution ?? ''} data-testid="field-range"
               onChange={(e) => {
                 const distribution = e.currentTarget.value;
@@ -266,7 +267,7 @@ export function Inspector(props: InspectorProps) {
                   ? { distribution: 'normal', of, mean: base, sd: spread / 2 }
                   : { distribution: distribution as 'triangular' | 'pert', of, low: base - spread, likely: base, high: base + spread });
               }}>
-              <option value="">{m().noRange}</option>
+              <option value="">{tp().noRange}</option>
               <option value="triangular">{m().distribution.triangular}</option>
               <option value="pert">{m().distribution.pert}</option>
               <option value="normal">{m().distribution.normal}</option>
@@ -308,25 +309,25 @@ export function Inspector(props: InspectorProps) {
         </Section>
       </Show>
 
-      <Section title={m().general}>
-        <TextField label={m().fieldNameVi} value={props.indicator.name.vi} testId="field-name-vi"
+      <Section title={tp().general}>
+        <TextField label={tp().fieldNameVi} value={props.indicator.name.vi} testId="field-name-vi"
           onCommit={(v) => v.trim() && props.dispatch({ type: 'setIndicatorText', indicator: id(), field: 'name', value: { ...props.indicator.name, vi: v.trim() } }, label(v))} />
-        <TextField label={m().fieldNameEn} value={props.indicator.name.en ?? ''}
+        <TextField label={tp().fieldNameEn} value={props.indicator.name.en ?? ''}
           onCommit={(v) => props.dispatch({ type: 'setIndicatorText', indicator: id(), field: 'name', value: v.trim() ? { ...props.indicator.name, en: v.trim() } : { vi: props.indicator.name.vi } }, label(v))} />
-        <TextField label={m().fieldUnitVi} value={props.indicator.unit.vi}
+        <TextField label={tp().fieldUnitVi} value={props.indicator.unit.vi}
           onCommit={(v) => props.dispatch({ type: 'setIndicatorText', indicator: id(), field: 'unit', value: { ...props.indicator.unit, vi: v.trim() } }, label(v))} />
-        <TextField label={m().fieldUnitEn} value={props.indicator.unit.en ?? ''}
+        <TextField label={tp().fieldUnitEn} value={props.indicator.unit.en ?? ''}
           onCommit={(v) => props.dispatch({ type: 'setIndicatorText', indicator: id(), field: 'unit', value: v.trim() ? { ...props.indicator.unit, en: v.trim() } : { vi: props.indicator.unit.vi } }, label(v))} />
         <div class="field-row">
           <label class="field">
-            <span>{m().fieldKind}</span>
-            <select value={props.indicator.kind} onChange={(e) => props.dispatch({ type: 'setIndicatorKind', indicator: id(), kind: e.currentTarget.value as IndicatorKind }, label(m().fieldKind))}>
+            <span>{tp().fieldKind}</span>
+            <select value={props.indicator.kind} onChange={(e) => props.dispatch({ type: 'setIndicatorKind', indicator: id(), kind: e.currentTarget.value as IndicatorKind }, label(tp().fieldKind))}>
               <For each={KINDS}>{(kind) => <option value={kind}>{m().kind[kind]}</option>}</For>
             </select>
           </label>
           <label class="field field-narrow">
-            <span>{m().fieldDecimals}</span>
-            <select value={String(props.indicator.decimals)} onChange={(e) => props.dispatch({ type: 'setIndicatorDecimals', indicator: id(), decimals: Number(e.currentTarget.value) }, label(m().fieldDecimals))}>
+            <span>{tp().fieldDecimals}</span>
+            <select value={String(props.indicator.decimals)} onChange={(e) => props.dispatch({ type: 'setIndicatorDecimals', indicator: id(), decimals: Number(e.currentTarget.value) }, label(tp().fieldDecimals))}>
               <For each={[0, 1, 2, 3, 4, 5, 6]}>{(d) => <option value={String(d)}>{d}</option>}</For>
             </select>
           </label>
@@ -334,11 +335,11 @@ export function Inspector(props: InspectorProps) {
         <GroupField plan={props.plan} indicator={props.indicator} dispatch={props.dispatch} label={label} />
       </Section>
 
-      <Section title={m().fieldNote}>
-        <TextField label={m().fieldNote} value={props.indicator.note ?? ''} multiline
-          onCommit={(v) => props.dispatch({ type: 'setIndicatorNote', indicator: id(), field: 'note', value: v.trim() || null }, label(m().fieldNote))} />
-        <TextField label={m().fieldSource} value={props.indicator.source ?? ''} multiline
-          onCommit={(v) => props.dispatch({ type: 'setIndicatorNote', indicator: id(), field: 'source', value: v.trim() || null }, label(m().fieldSource))} />
+      <Section title={tp().fieldNote}>
+        <TextField label={tp().fieldNote} value={props.indicator.note ?? ''} multiline
+          onCommit={(v) => props.dispatch({ type: 'setIndicatorNote', indicator: id(), field: 'note', value: v.trim() || null }, label(tp().fieldNote))} />
+        <TextField label={tp().fieldSource} value={props.indicator.source ?? ''} multiline
+          onCommit={(v) => props.dispatch({ type: 'setIndicatorNote', indicator: id(), field: 'source', value: v.trim() || null }, label(tp().fieldSource))} />
       </Section>
     </aside>
   );

@@ -8,6 +8,7 @@ import { Dialog } from '../Dialog.tsx';
 import { STATUS_ICON } from '../grid/columns.ts';
 import { localized } from '../grid/rows.ts';
 import { lang, t } from '../i18n/index.ts';
+import { tp } from '../i18n/panel-messages.ts';
 
 /**
  * Two or more scenarios side by side at one period: each indicator's value, its difference from
@@ -48,7 +49,7 @@ export function CompareDialog(props: { session: PlanSession; plan: Plan; onClose
   const targets = () => props.plan.indicators.flatMap((indicator) => indicator.targets.map((target, index) => ({ indicator, target, index })));
 
   return (
-    <Dialog title={t().compareTitle} onClose={() => props.onClose()} testId="compare-dialog">
+    <Dialog title={tp().compareTitle} onClose={() => props.onClose()} testId="compare-dialog">
       <div class="compare-controls">
         <fieldset class="compare-choices">
           <legend>{t().scenarios}</legend>
@@ -62,13 +63,13 @@ export function CompareDialog(props: { session: PlanSession; plan: Plan; onClose
           </For>
         </fieldset>
         <label class="field">
-          <span>{t().comparePeriod}</span>
+          <span>{tp().comparePeriod}</span>
           <select value={period()} onChange={(e) => setPeriod(e.currentTarget.value)} data-testid="compare-period">
             <For each={keys()}>{(key) => <option value={key}>{key}</option>}</For>
           </select>
         </label>
       </div>
-      <Show when={chosen().length >= 2} fallback={<p class="field-hint">{t().compareNeedTwo}</p>}>
+      <Show when={chosen().length >= 2} fallback={<p class="field-hint">{tp().compareNeedTwo}</p>}>
         <Show when={results()}>
           {(computed) => (
             <div class="compare-scroll">
@@ -77,7 +78,7 @@ export function CompareDialog(props: { session: PlanSession; plan: Plan; onClose
                   <tr>
                     <th scope="col">{t().colIndicator}</th>
                     <For each={chosen()}>{(id) => <th scope="col">{nameOf(id)}</th>}</For>
-                    <For each={chosen().slice(1)}>{(id) => <th scope="col">{t().compareDifference} {nameOf(id)} {t().compareWith(nameOf(chosen()[0] ?? null))}</th>}</For>
+                    <For each={chosen().slice(1)}>{(id) => <th scope="col">{tp().compareDifference} {nameOf(id)} {tp().compareWith(nameOf(chosen()[0] ?? null))}</th>}</For>
                   </tr>
                 </thead>
                 <tbody>

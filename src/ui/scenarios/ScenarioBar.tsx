@@ -6,6 +6,7 @@ import { Dialog } from '../Dialog.tsx';
 import { RenameDialog } from '../RenameDialog.tsx';
 import { lang, t } from '../i18n/index.ts';
 import { localized } from '../grid/rows.ts';
+import { tp } from '../i18n/panel-messages.ts';
 
 /** A free scenario id: s1, s2, … */
 function nextScenarioId(plan: Plan): { id: string; n: number } {
@@ -40,7 +41,7 @@ export function ScenarioBar(props: {
     const { id, n } = nextScenarioId(props.plan);
     const parent = props.session.scenario();
     const scenario: Scenario = { id, name: { vi: t().scenarioName(n), en: `Scenario ${n}` }, overrides: {}, ...(parent ? { parent } : {}) };
-    props.dispatch({ type: 'addScenario', scenario, index: scenarios().length }, `${t().newScenario}: ${localized(scenario.name, lang())}`);
+    props.dispatch({ type: 'addScenario', scenario, index: scenarios().length }, `${tp().newScenario}: ${localized(scenario.name, lang())}`);
     props.session.setScenario(id);
   };
 
@@ -51,7 +52,7 @@ export function ScenarioBar(props: {
     const name = localized(pending.scenario.name, lang());
     if (pending.kind === 'delete') {
       props.session.setScenario(pending.scenario.parent ?? null);
-      props.dispatch({ type: 'removeScenario', scenario: pending.scenario.id }, `${t().deleteScenario}: ${name}`);
+      props.dispatch({ type: 'removeScenario', scenario: pending.scenario.id }, `${tp().deleteScenario}: ${name}`);
     } else {
       props.dispatch({ type: 'makeBaseline', scenario: pending.scenario.id }, `${t().makeBaseline}: ${name}`);
     }
@@ -73,7 +74,7 @@ export function ScenarioBar(props: {
           )}
         </For>
       </div>
-      <button type="button" class="button" title={t().newScenarioHint} data-testid="fork-scenario" onClick={fork}>+ {t().newScenario}</button>
+      <button type="button" class="button" title={tp().newScenarioHint} data-testid="fork-scenario" onClick={fork}>+ {tp().newScenario}</button>
       <Show when={active()}>
         {(scenario) => (
           <>
@@ -99,11 +100,11 @@ export function ScenarioBar(props: {
       </Show>
       <Show when={confirm()}>
         {(pending) => (
-          <Dialog title={pending().kind === 'delete' ? t().deleteScenario : t().makeBaseline} onClose={() => setConfirm(null)} testId="scenario-confirm-dialog">
-            <p>{pending().kind === 'delete' ? t().deleteScenarioBody(localized(pending().scenario.name, lang())) : t().makeBaselineBody(localized(pending().scenario.name, lang()))}</p>
+          <Dialog title={pending().kind === 'delete' ? tp().deleteScenario : t().makeBaseline} onClose={() => setConfirm(null)} testId="scenario-confirm-dialog">
+            <p>{pending().kind === 'delete' ? tp().deleteScenarioBody(localized(pending().scenario.name, lang())) : tp().makeBaselineBody(localized(pending().scenario.name, lang()))}</p>
             <div class="dialog-actions">
               <button type="button" class="button" onClick={() => setConfirm(null)}>{t().cancel}</button>
-              <button type="button" class="button button-primary" data-testid="scenario-confirm" onClick={act}>{t().confirm}</button>
+              <button type="button" class="button button-primary" data-testid="scenario-confirm" onClick={act}>{tp().confirm}</button>
             </div>
           </Dialog>
         )}
