@@ -22,6 +22,13 @@ test('the plan screen, its panels and dialogs have no serious or critical access
   await expect(page.getByTestId('indicator-chart')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 
+  // The group panel, with the choice of where a deleted group's indicators go.
+  await page.locator('.ag-row[row-id="g:telecom"] .ag-cell[col-id="name"]').first().click();
+  await page.getByTestId('group-delete').click();
+  await expect(page.getByTestId('group-delete-destination')).toBeFocused();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+
   await page.getByTestId('open-goal-seek').click();
   await expect(page.getByTestId('goal-seek-dialog')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);

@@ -69,6 +69,8 @@ test('a planner renames a group, moves it down, deletes it with its indicators m
   await panel.getByTestId('group-move-down').click();
   await expect.poll(async () => (await rowIndex(page, 'g:telecom')) > (await rowIndex(page, 'g:revenue'))).toBe(true);
   await expect.poll(async () => (await rowIndex(page, 'g:telecom')) < (await rowIndex(page, 'g:digital_government'))).toBe(true);
+  // The focus stays on the button, so a planner can press it again.
+  await expect(panel.getByTestId('group-move-down')).toBeFocused();
   await expect.poll(async () => (await storedGroups(page)).groups).toEqual([
     { id: 'revenue', name: { vi: 'Doanh thu ngành', en: 'Sector revenue' } },
     { id: 'telecom', name: { vi: 'Bưu chính viễn thông', en: 'Telecommunications' } },

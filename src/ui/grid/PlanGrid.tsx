@@ -427,7 +427,8 @@ export function PlanGrid(props: PlanGridProps) {
         const focusedCell = api.getFocusedCell();
         api.setGridOption('rowData', []);
         api.setGridOption('rowData', rows);
-        if (focusedCell && selectedRowId) {
+        // Only when the grid had the focus: a Move button in a panel keeps it.
+        if (focusedCell && selectedRowId && container.contains(document.activeElement)) {
           const index = rows.findIndex((row) => row.rowId === selectedRowId);
           if (index >= 0) api.setFocusedCell(index, focusedCell.column);
         }
