@@ -77,7 +77,8 @@ export function watchErrors(page: Page, sink: string[]): void {
   page.on('console', (message) => {
     if (message.type() === 'error') sink.push(message.text());
   });
-  page.on('pageerror', (error) => sink.push(`pageerror: ${error.message}`));
+  // With where it was thrown: a failure on CI is then readable from the log alone.
+  page.on('pageerror', (error) => sink.push(`pageerror: ${error.message}${(error.stack ?? '').split('\n').slice(1, 4).join(' ')}`));
 }
 
 /** Opens the app and waits until it has finished starting. */

@@ -14,6 +14,16 @@ test('a range on an input gives each target a probability, reproduced exactly by
   // The tornado chart shows the one ranged input's swing on the internet target.
   await expect(page.getByTestId('tornado').locator('rect')).toHaveCount(1);
   await expect(page.getByTestId('tornado')).toContainText('Thuê bao Internet băng rộng');
+  // With a second target, the planner chooses which one the bars are for.
+  await expect(page.getByTestId('tornado-target')).toHaveCount(0);
+  await page.getByTestId('add-target').click();
+  const added = page.getByTestId('target-item').nth(1);
+  await added.getByRole('combobox', { name: 'Kỳ', exact: true }).selectOption('2027');
+  const choice = page.getByTestId('tornado-target');
+  await expect(choice.locator('option')).toHaveText(['2024', '2027']);
+  await expect(page.getByTestId('tornado')).toContainText('Thuê bao Internet băng rộng 2024:');
+  await choice.selectOption({ label: '2027' });
+  await expect(page.getByTestId('tornado')).toContainText('Thuê bao Internet băng rộng 2027:');
 
   await page.getByTestId('simulate').click();
   await expect(page.getByTestId('simulation-status')).toContainText('Kết quả mô phỏng 10.000 lần thử');

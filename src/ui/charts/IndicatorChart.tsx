@@ -101,6 +101,7 @@ export function IndicatorChart(props: IndicatorChartProps) {
   };
 
   onMount(() => {
+    builtShape = shape();
     build();
     const resize = new ResizeObserver(() => chart?.setSize({ width: Math.max(container.clientWidth, 320), height: 260 }));
     resize.observe(container);
@@ -108,9 +109,16 @@ export function IndicatorChart(props: IndicatorChartProps) {
   });
 
   // New values keep the chart; a new set of series (or their names, or the language) rebuilds it.
+  // One effect for both: as two, a signal set elsewhere in the same update could run the new
+  // values into the old series before the rebuild (uPlot then reads a series that is not there).
   const shape = () => [lang(), props.indicator.id, !!props.band, ...props.lines.map((l) => `${l.scenario}:${l.label}:${l.shown}`)].join('|');
-  createEffect(on(shape, build, { defer: true }));
-  createEffect(on(() => [props.result, props.indicator, props.band, props.lines], () => chart?.setData(data()), { defer: true }));
+  let builtShape = '';
+  createEffect(on(() => [shape(), props.result, props.indicator, props.band, props.lines] as const, ([next]) => {
+    if (next !== builtShape) {
+      builtShape = next;
+      build();
+    } else chart?.setData(data());
+  }, { defer: true }));
 
   onCleanup(() => {
     chart?.destroy();

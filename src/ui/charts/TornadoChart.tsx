@@ -27,7 +27,14 @@ export function TornadoChart(props: { session: PlanSession; plan: Plan; indicato
     else if (outcome.error.code !== 'superseded') { setData(null); setProblem(tp().simulationFailed); }
   }));
 
-  const target = () => data()?.targets.find((x) => x.indicator === props.indicator.id) ?? null;
+  // An indicator with targets in several periods: the planner chooses which one the bars are for.
+  const targets = () => data()?.targets.filter((x) => x.indicator === props.indicator.id) ?? [];
+  // The choice belongs to the indicator it was made for: another indicator starts at its first.
+  const [chosen, setChosen] = createSignal<{ indicator: string; index: number } | null>(null);
+  const target = () => {
+    const choice = chosen();
+    return targets().find((x) => choice?.indicator === x.indicator && x.index === choice.index) ?? targets()[0] ?? null;
+  };
   const nameOf = (id: string) => {
     const indicator = props.plan.indicators.find((i) => i.id === id);
     return indicator ? localized(indicator.name, lang()) : id;
@@ -39,6 +46,14 @@ export function TornadoChart(props: { session: PlanSession; plan: Plan; indicato
       <h3>{tp().tornadoTitle}</h3>
       <Show when={problem()}><p class="field-hint">{problem()}</p></Show>
       <Show when={!problem() && data() && !target()}><p class="field-hint">{tp().tornadoNoTarget}</p></Show>
+      <Show when={targets().length > 1}>
+        <label class="tornado-choice">
+          {tp().tornadoChoose}{' '}
+          <select data-testid="tornado-target" value={target()?.index ?? ''} onChange={(event) => setChosen({ indicator: props.indicator.id, index: Number(event.currentTarget.value) })}>
+            <For each={targets()}>{(x) => <option value={x.index}>{x.period}</option>}</For>
+          </select>
+        </label>
+      </Show>
       <Show when={target()}>
         {(tg) => {
           const effects = () => tg().effects;
