@@ -15,6 +15,7 @@ import { MAIN_SPEC } from '../model.ts';
 import { BUDGET, measureBundle } from './bundle.ts';
 import { openSession, serviceWorkerReady, settle, type Session } from './chromium.ts';
 import { runEdits, type EditRun, type EditSample } from './edits.ts';
+import { runScroll, type ScrollRun } from './scroll.ts';
 import { rateEdits, writePlanFiles, LARGE_SPEC } from './plans.ts';
 import { profiled, type ProfileSummary } from './profile.ts';
 import { rawIdb, stashPlan } from './raw-idb.ts';
@@ -37,8 +38,8 @@ const PROFILE_DIR = profileIndex >= 0 ? (args[profileIndex + 1] ?? '/tmp/chitieu
 
 /** Sample counts: the figures are medians (and a 95th percentile) over these. */
 const COUNTS = QUICK
-  ? { editWarmup: 2, edits: 10, traceEdits: 4, largeStoredEdits: 4, reloadWarmup: 1, reloads: 3, opens: 3, importProfiles: 2 }
-  : { editWarmup: 6, edits: 48, traceEdits: 12, largeStoredEdits: 16, reloadWarmup: 2, reloads: 9, opens: 9, importProfiles: 5 };
+  ? { editWarmup: 2, edits: 10, traceEdits: 4, largeStoredEdits: 4, reloadWarmup: 1, reloads: 3, opens: 3, importProfiles: 2, scrollSteps: 10 }
+  : { editWarmup: 6, edits: 48, traceEdits: 12, largeStoredEdits: 16, reloadWarmup: 2, reloads: 9, opens: 9, importProfiles: 5, scrollSteps: 30 };
 
 const EXAMPLE_NAME = 'Thanh Hóa — Thông tin và Truyền thông 2024';
 const EXAMPLE_FIRST_ROW = 'mobile_subscribers';
@@ -131,6 +132,7 @@ async function main(): Promise<void> {
   let editRun: EditRun | undefined;
   let editsWithLarge: EditRun | undefined;
   let trace: TaskSummary | null = null;
+  let scrollRun: ScrollRun | undefined;
   const profiles: Record<string, ProfileSummary> = {};
   let chromiumVersion = 'unknown';
   const errors: string[] = [];
@@ -160,6 +162,8 @@ async function main(): Promise<void> {
       log(`edits under a trace: ${COUNTS.traceEdits}`);
       trace = await traced(browser, a.page, async () => { await runEdits(a.page, { edits, warmup: 0, count: COUNTS.traceEdits }); });
     }
+    log(`scrolling with the wheel: ${COUNTS.scrollSteps} steps each way, down, up, right, left`);
+    scrollRun = await runScroll(a.page, { stepsEachWay: COUNTS.scrollSteps, pixelsPerStep: 300 });
     if (PROFILE_DIR) {
       mkdirSync(PROFILE_DIR, { recursive: true });
       log(`edits under the CPU profiler → ${PROFILE_DIR}`);
@@ -249,6 +253,8 @@ async function main(): Promise<void> {
   const withLarge = summarize(pick(largeSamples, 'paintMs'));
   const largeLongTasks = largeSamples.flatMap((x) => x.longTasks.map((t) => t.duration));
   const withLargeLongest = largeLongTasks.length ? Math.max(...largeLongTasks) : null;
+  const scrollFrames = summarize(scrollRun?.frameIntervalsMs ?? []);
+  const scrollLong = scrollRun?.longTasksMs ?? [];
 
   const lines: Line[] = [
     { line: `Edit → paint, median (${paint.samples} edits of input_0's rate)`, figure: ms(paint.medianMs), target: '≤ 16.7 ms (one frame)', verdict: verdict(paint.samples ? paint.medianMs <= FRAME_MS : null) },
@@ -282,6 +288,16 @@ async function main(): Promise<void> {
       line: `Tasks over 50 ms during ${samples.length} edits (longtask API)`,
       figure: `${longTasks.length}${longestLongTask !== null ? ` (longest ${longestLongTask.toFixed(0)} ms)` : ''}`,
       target: '0', verdict: verdict(samples.length ? longTasks.length === 0 : null),
+    },
+    {
+      line: `Scrolling 1,000 × 120 with the wheel (${scrollRun?.steps ?? 0} steps): frame interval median · p95 · longest`,
+      figure: scrollRun ? `${ms(scrollFrames.medianMs)} · ${ms(scrollFrames.p95Ms)} · ${ms(scrollFrames.maxMs)}` : 'not measured',
+      target: 'p95 ≤ 33.4 ms (two frames)', verdict: verdict(scrollRun ? scrollFrames.p95Ms <= 33.4 : null),
+    },
+    {
+      line: '  frames over two intervals · tasks over 50 ms · steps drawn at once',
+      figure: scrollRun ? `${scrollRun.slowFrames} of ${scrollFrames.samples} · ${scrollLong.length}${scrollLong.length ? ` (longest ${Math.max(...scrollLong).toFixed(0)} ms)` : ''} · ${scrollRun.drawnSteps} of ${scrollRun.steps}` : 'not measured',
+      target: '— · 0 · all', verdict: verdict(scrollRun ? scrollLong.length === 0 && scrollRun.drawnSteps === scrollRun.steps : null),
     },
     { line: `Interactive grid, example plan, repeat visit (${exampleReloads.length} reloads)`, figure: ms(tti(exampleReloads).medianMs), target: '—', verdict: '—' },
     { line: `Interactive grid, example plan, first visit (${firstVisits.length} fresh profiles)`, figure: ms(tti(firstVisits).medianMs), target: '—', verdict: '—' },
@@ -352,6 +368,7 @@ async function main(): Promise<void> {
       storageBusyMs: summarize(pick(largeSamples, 'storageBusyMs')),
       samples: largeSamples.map((x) => ({ paintMs: round(x.paintMs), saveMs: x.saveMs === null ? null : round(x.saveMs), storage: x.timeline, longTasks: x.longTasks.map((t) => round(t.duration)) })),
     },
+    scroll: scrollRun ? { frameIntervals: scrollFrames, slowFrames: scrollRun.slowFrames, longTasksMs: scrollLong.map((x) => round(x)), steps: scrollRun.steps, drawnSteps: scrollRun.drawnSteps } : null,
     longTasks: { longtaskApi: { count: longTasks.length, longestMs: longestLongTask, durations: longTasks.map((t) => round(t.duration)) }, trace },
     startup: {
       exampleRepeatVisit: { ...tti(exampleReloads), samples: exampleReloads },
