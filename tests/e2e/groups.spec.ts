@@ -126,6 +126,15 @@ test('the ungrouped heading explains itself and offers no rename or delete; the 
   await expect(page.getByTestId('indicator-chart').locator('[role="img"]')).toHaveAttribute('aria-label', /Doanh thu/);
   expect(await seriousViolations(page)).toEqual([]);
 
+  // The group left empty keeps its heading, so it can still be found and deleted (at once: it
+  // holds nothing to move), and Ctrl+Z brings it back.
+  await heading(page, 'revenue').click();
+  await expect(panel.getByTestId('group-members')).toHaveText('0 chỉ tiêu');
+  await panel.getByTestId('group-delete').click();
+  await expect(heading(page, 'revenue')).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(heading(page, 'revenue')).toHaveText('Doanh thu ngành');
+
   // The keyboard gets there too: F6 from the grid reaches the panel's first control.
   await heading(page, 'telecom').click();
   await expect(panel.getByTestId('group-panel-title')).toHaveText('Viễn thông');

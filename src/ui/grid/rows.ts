@@ -132,11 +132,11 @@ export function createRowBuilder(): RowBuilder {
     const rows: GridRow[] = [];
     const placed = new Set<string | undefined>();
     for (const group of plan.groups) {
-      const list = members.get(group.id);
-      if (!list || placed.has(group.id)) continue;
+      // An empty group keeps its heading: the planner can still find it to fill, rename or delete.
+      if (placed.has(group.id)) continue;
       placed.add(group.id);
       rows.push({ kind: 'group', rowId: `g:${group.id}`, name: localized(group.name, lang) });
-      for (const indicator of list) rows.push(indicatorRow(indicator));
+      for (const indicator of members.get(group.id) ?? []) rows.push(indicatorRow(indicator));
     }
     const rest = plan.indicators.filter((i) => !placed.has(i.group));
     if (rest.length > 0) {

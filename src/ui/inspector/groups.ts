@@ -110,12 +110,10 @@ export function renameGroupLabel(from: LocalizedText, to: LocalizedText, lang: L
 export function moveGroupCommand(plan: Plan, group: string, direction: -1 | 1): Command | null {
   const here = plan.groups.findIndex((g) => g.id === group);
   if (here < 0) return null;
-  const shown = new Set(plan.indicators.map((i) => i.group));
-  for (let i = here + direction; i >= 0 && i < plan.groups.length; i += direction) {
-    // Taken out and put back at that index, it lands just before (up) or after (down) that group.
-    if (shown.has(plan.groups[i]?.id)) return { type: 'moveGroup', group, index: i };
-  }
-  return null;
+  // Every group has a heading in the grid, empty ones too: it passes the next one. Taken out and
+  // put back at that index, it lands just before (up) or after (down) that group.
+  const index = here + direction;
+  return index >= 0 && index < plan.groups.length ? { type: 'moveGroup', group, index } : null;
 }
 
 /**

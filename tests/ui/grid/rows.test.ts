@@ -42,6 +42,12 @@ describe('grid rows', () => {
     expect(rows.map((r) => r.rowId)).toEqual(['g:telecom', 'i:subscribers', 'i:density', 'g:', 'i:revenue']);
   });
 
+  it('keep the heading of a group left empty, where the plan has it', () => {
+    const emptied = { ...plan, groups: [{ id: 'empty', name: { vi: 'Trống' } }, ...plan.groups] };
+    const rows = buildRows(emptied, computed(emptied), 'vi', 'Khác');
+    expect(rows.map((r) => r.rowId)).toEqual(['g:empty', 'g:telecom', 'i:subscribers', 'i:density', 'g:', 'i:revenue']);
+  });
+
   it('of an edit with the previous result keep every row object but the edited indicator’s', () => {
     const build = createRowBuilder();
     const result = computed(plan);

@@ -85,7 +85,7 @@ describe('the group commands', () => {
   });
 });
 
-/** Three groups, one of them empty (it has no heading in the grid), and two indicators in none. */
+/** Three groups, one of them empty (its heading alone in the grid), and two indicators in none. */
 function sectors(): Plan {
   return makePlan({
     name: 'p',
@@ -156,13 +156,14 @@ describe('renaming a group from the panel', () => {
 describe('moving a group up or down', () => {
   const order = (p: Plan) => p.groups.map((g) => g.id);
 
-  it('passes the nearest group the grid shows, over an empty one', () => {
+  it('passes the next group, an empty one too (it has its heading in the grid)', () => {
     const source = sectors();
     const down = moveGroupCommand(source, 'vien_thong', 1);
-    expect(down).toEqual({ type: 'moveGroup', group: 'vien_thong', index: 2 });
-    expect(order(run(source, down as Command).plan)).toEqual(['trong', 'ha_tang', 'vien_thong']);
+    expect(down).toEqual({ type: 'moveGroup', group: 'vien_thong', index: 1 });
+    expect(order(run(source, down as Command).plan)).toEqual(['trong', 'vien_thong', 'ha_tang']);
     const up = moveGroupCommand(source, 'ha_tang', -1);
-    expect(order(run(source, up as Command).plan)).toEqual(['ha_tang', 'vien_thong', 'trong']);
+    expect(order(run(source, up as Command).plan)).toEqual(['vien_thong', 'ha_tang', 'trong']);
+    expect(moveGroupCommand(source, 'trong', -1)).toEqual({ type: 'moveGroup', group: 'trong', index: 0 });
   });
 
   it('is not offered past the first or the last shown group, nor for an unknown one', () => {
