@@ -419,6 +419,9 @@ export function PlanGrid(props: PlanGridProps) {
     () => [props.plan, props.result, lang(), props.probabilities, props.overrides] as const,
     ([plan, result, language, probabilities, overrides]) => {
       if (!api) return;
+      // A held Enter goes first: AG Grid's focus move then lays out a grid not yet changed by the
+      // new values, which the frame lays out once.
+      if (result !== shownResult) held?.release();
       const rows = buildRows(plan, result, language, t().ungrouped, probabilities, overrides);
       const order = rows.map((row) => row.rowId).join('\n');
       // Row ids keep rows (and focus) across updates, but a reordered plan needs the rows laid
