@@ -266,7 +266,7 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
               onClose={() => setSnapshotsOpen(false)}
             />
           </Show>
-          <Show when={inspectorOpen() && focusedIndicator() && focusedGroup() === null ? focused() : null} keyed>
+          <Show when={inspectorOpen() && focusedIndicator() ? focused() : null} keyed>
             {(_id) => (
               <Inspector
                 plan={view()}

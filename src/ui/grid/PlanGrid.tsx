@@ -138,14 +138,20 @@ export function PlanGrid(props: PlanGridProps) {
   // then would stand between the worker's answer and the frame that shows it. It hears after that
   // frame (or after a short wait if no result comes).
   let resultAwaited: ReturnType<typeof setTimeout> | null = null;
-  let heldFocus: { id: string | null } | null = null;
-  const reportFocus = (id: string | null) => {
+  /** The focused row as its followers hear of it: an indicator, a group heading, or neither. */
+  type FocusedRow = { indicator: string | null; group: string | null };
+  let heldFocus: FocusedRow | null = null;
+  const tellFocus = (row: FocusedRow) => {
+    props.onFocusIndicator?.(row.indicator);
+    props.onFocusGroup?.(row.group);
+  };
+  const reportFocus = (row: FocusedRow) => {
     if (resultAwaited !== null) {
-      heldFocus = { id };
+      heldFocus = row;
       return;
     }
     heldFocus = null;
-    props.onFocusIndicator?.(id);
+    tellFocus(row);
   };
   const awaitResult = () => {
     if (resultAwaited !== null) clearTimeout(resultAwaited);
@@ -153,16 +159,13 @@ export function PlanGrid(props: PlanGridProps) {
   };
   const resultShown = () => {
     if (resultAwaited === null) return;
-    // The held Enter moves the focus now, in the task that drew the values: one frame for both.
-    // Its focus report is held like any other while the result is still awaited.
-    held?.release();
     clearTimeout(resultAwaited);
     resultAwaited = null;
     if (!heldFocus) return;
     const tell = () => {
-      const held = heldFocus;
+      const row = heldFocus;
       heldFocus = null;
-      if (held) props.onFocusIndicator?.(held.id);
+      if (row) tellFocus(row);
     };
     // After the frame; a hidden page draws none, so a timer too.
     requestAnimationFrame(() => setTimeout(tell, 0));
@@ -397,8 +400,10 @@ export function PlanGrid(props: PlanGridProps) {
         }
         const node = api.getDisplayedRowAtIndex(event.rowIndex);
         selectedRowId = node?.data?.rowId ?? null;
-        reportFocus(node?.data?.kind === 'indicator' ? node.data.indicator.id : null);
-        props.onFocusGroup?.(node?.data?.kind === 'group' ? node.data.rowId.slice(2) : null);
+        reportFocus({
+          indicator: node?.data?.kind === 'indicator' ? node.data.indicator.id : null,
+          group: node?.data?.kind === 'group' ? node.data.rowId.slice(2) : null,
+        });
       },
     });
   });
@@ -419,8 +424,9 @@ export function PlanGrid(props: PlanGridProps) {
     () => [props.plan, props.result, lang(), props.probabilities, props.overrides] as const,
     ([plan, result, language, probabilities, overrides]) => {
       if (!api) return;
-      // A held Enter goes first: AG Grid's focus move then lays out a grid not yet changed by the
-      // new values, which the frame lays out once.
+      // A held Enter goes first, in the task that lays in the values (one frame for both), and
+      // before them: AG Grid's focus move then lays out a grid the values have not yet changed.
+      // Its focus report stays held while the result is awaited, like any other.
       if (result !== shownResult) held?.release();
       const rows = buildRows(plan, result, language, t().ungrouped, probabilities, overrides);
       const order = rows.map((row) => row.rowId).join('\n');

@@ -28,8 +28,7 @@ export interface HeldEnter {
   intercept(event: KeyboardEvent): boolean;
   /** Gives the held key, then the kept ones, to the grid. Nothing when no key is held. */
   release(): void;
-  /** Whether a key is held (our own replayed keys are never held again). */
-  readonly holding: boolean;
+  /** Whether the grid is being given kept keys (they are never held or kept again). */
   readonly replaying: boolean;
 }
 
@@ -98,7 +97,6 @@ export function createHeldEnter(container: HTMLElement, longest: number, onRelea
       return true;
     },
     release,
-    get holding() { return held !== null; },
     get replaying() { return replaying; },
   };
 }
