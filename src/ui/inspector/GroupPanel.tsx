@@ -72,9 +72,7 @@ export function GroupPanel(props: GroupPanelProps) {
     const refused = props.dispatch(built.value.command, renameGroupLabel(built.value.from, built.value.to, lang(), m()));
     // Checked above already, unless the plan changed meanwhile; the dispatcher's notice tells
     // the rest, and the field keeps what was typed either way.
-    if (refused?.code === 'unknownGroup') return m().commandError.unknownGroup;
-    if (refused?.code === 'nameTooLong') return tp().groupNameTooLong(refused.limit);
-    if (refused?.code === 'emptyName') return tp().groupNameEmpty;
+    if (refused?.code === 'unknownGroup' || refused?.code === 'emptyName' || refused?.code === 'nameTooLong') return nameProblem(refused);
     return null;
   }
 

@@ -35,7 +35,7 @@ export function newGroupCommand(plan: Plan, indicator: string, typed: string, la
   const name = typed.trim().replace(/\s+/g, ' ');
   if (!name) return err({ code: 'emptyName' });
   // Two groups the planner cannot tell apart by name would only confuse: use the one there is.
-  const same = plan.groups.find((g) => localized(g.name, lang).trim().toLocaleLowerCase(lang) === name.toLocaleLowerCase(lang));
+  const same = plan.groups.find((g) => sameName(localized(g.name, lang), name, lang));
   if (same) return err({ code: 'nameTaken', group: same });
   const group: Group = {
     id: groupIdFor(name, new Set(plan.groups.map((g) => g.id))),
@@ -103,15 +103,12 @@ export function renameGroupLabel(from: LocalizedText, to: LocalizedText, lang: L
   return m.groupRenamedLabel(localized(from, shown), localized(to, shown));
 }
 
-/**
- * Moves a group past the nearest group above (-1) or below (+1) that the grid shows (one with
- * indicators; an empty group has no heading), or null when it is first or last already.
- */
+/** Moves a group past the group above (-1) or below (+1), or null when it is first or last already. */
 export function moveGroupCommand(plan: Plan, group: string, direction: -1 | 1): Command | null {
   const here = plan.groups.findIndex((g) => g.id === group);
   if (here < 0) return null;
-  // Every group has a heading in the grid, empty ones too: it passes the next one. Taken out and
-  // put back at that index, it lands just before (up) or after (down) that group.
+  // Every group has a heading in the grid, empty ones too. Taken out and put back at that index,
+  // it lands just before (up) or after (down) the next group.
   const index = here + direction;
   return index >= 0 && index < plan.groups.length ? { type: 'moveGroup', group, index } : null;
 }
