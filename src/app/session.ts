@@ -76,8 +76,12 @@ export interface PlanSession {
   compareScenarios(ids: readonly (string | null)[]): Promise<Result2<PlanResult[], CallError<SessionProblem>>>;
   openPlan(id: string): Promise<void>;
   closePlan(): void;
-  /** Applies a command to the open plan; returns the engine's refusal when there is one. */
-  dispatch(command: Command, label: string): CommandError | null;
+  /**
+   * Applies a command to the open plan; returns the engine's refusal when there is one. With
+   * `withResult`, nothing of the edit shows (plan, history, status) until its result does, or
+   * `RESULT_WAIT_MS` has passed: see `withResult` below.
+   */
+  dispatch(command: Command, label: string, options?: DispatchOptions): CommandError | null;
   undo(): boolean;
   redo(): boolean;
   createBlankPlan(name: string): Promise<void>;
@@ -127,6 +131,17 @@ export interface PlanSession {
   };
 }
 
+export interface DispatchOptions {
+  /** Nothing of the edit shows until its result does (or RESULT_WAIT_MS has passed). */
+  withResult?: boolean;
+  /**
+   * Runs right before a `withResult` edit shows, ahead of every update it causes: the grid gives
+   * AG Grid the held Enter there, so the editor closes and the focus moves (a forced layout) on a
+   * page the edit has not yet changed.
+   */
+  beforeShow?: () => void;
+}
+
 type Result<T> = { ok: true; value: T } | { ok: false; error: StorageError };
 type Result2<T, E> = { ok: true; value: T } | { ok: false; error: E };
 
@@ -138,6 +153,17 @@ export interface SessionEvents {
 
 /** How long a save waits for its edit's result to be shown before it goes ahead anyway. */
 const SAVE_WAITS_FOR_RESULT_MS = 200;
+
+/**
+ * How long an edit dispatched `withResult` keeps its consequences off the screen waiting for its
+ * result. The edit itself is applied, journalled and on its way to the worker at once; only the
+ * signals wait. Why: Chromium defers a worker's answer until after the next frame when the task
+ * handling a key asks for a frame (its "defer tasks after input" scheduling). An Enter that changes
+ * nothing on screen gets the answer in a couple of milliseconds and one frame shows the edit and
+ * its values; an Enter that updates the plan at once gets a frame of its own first, and the values
+ * a second one (decision 0013, addendum 3).
+ */
+export const RESULT_WAIT_MS = 50;
 
 /**
  * Resolves after the frame that shows an edit's result (or after a short wait if the result is
@@ -257,29 +283,43 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
     return id !== null && (target.scenarios ?? []).some((s) => s.id === id) ? id : null;
   }
 
+  // The signals of an edit dispatched `withResult`, waiting for its result (RESULT_WAIT_MS).
+  let pending: { show: () => void; timer: ReturnType<typeof setTimeout> } | null = null;
+  /** Shows the waiting edit, if one waits. Whatever reads or changes the plan calls this first. */
+  function land(): void {
+    if (!pending) return;
+    const { show, timer } = pending;
+    pending = null;
+    clearTimeout(timer);
+    batch(show);
+  }
+
   /** Computes a plan; with `edit`, only the command crosses to the worker when it can. */
   async function compute(target: Plan, edit?: { previous: Plan; command: Command; now: string }): Promise<void> {
-    setComputing(true);
+    // A waiting edit says "computing" when it shows, if its result has not come by then.
+    if (!pending) setComputing(true);
     const computed = edit
       ? await engine.computeEdit(edit.previous, edit.command, edit.now, target, scenarioFor(target), result())
       : await engine.compute(target, scenarioFor(target));
     if (!computed.ok && computed.error.code === 'superseded') return;
-    // A result for a plan that is no longer open is dropped.
-    if (plan()?.id !== target.id) return;
-    setComputing(false);
-    if (computed.ok) {
-      batch(() => {
+    // One batch for the waiting edit and its result: the grid lays in both at once.
+    batch(() => {
+      land();
+      // A result for a plan that is no longer open is dropped.
+      if (plan()?.id !== target.id) return;
+      setComputing(false);
+      if (computed.ok) {
         setResult(computed.value);
         setEngineProblem(null);
-      });
-    } else {
-      setEngineProblem(computed.error);
-    }
+      } else {
+        setEngineProblem(computed.error);
+      }
+    });
   }
 
   function queueSave(next: Plan, expectedRevision: number, history: PlanHistory, shown: Promise<void>): void {
-    setPendingSaves((n) => n + 1);
     saveChain = saveChain.then(() => afterShown(shown)).then(async () => {
+      land();
       const saved = await repo.savePlan(next, { expectedRevision, history });
       setPendingSaves((n) => n - 1);
       if (saved.ok) {
@@ -327,6 +367,7 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
 
   /** Writes the edits still on their way to IndexedDB where the next start will find them. */
   function writeJournal(): void {
+    land();
     if (!unsaved) return;
     const edits = unsaved.edits.map(({ command, at }) => ({ command, at }));
     journalWritten = writeUnsavedEdits(browserJournalStore(), unsaved.planId, edits.length > 0
@@ -334,22 +375,44 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
       : null) && edits.length > 0;
   }
 
-  function applyToOpenPlan(command: Command, nextHistory: (inverse: Command) => PlanHistory): { error: CommandError | null; inverse?: Command } {
+  /**
+   * With `withResult`, the plan, history and status signals wait for the result (or
+   * RESULT_WAIT_MS), so the task that dispatched the edit changes nothing on screen.
+   */
+  function applyToOpenPlan(command: Command, nextHistory: (inverse: Command) => PlanHistory, options: DispatchOptions = {}): { error: CommandError | null; inverse?: Command } {
+    land();
     const current = plan();
     if (!current) return { error: null };
     const now = new Date().toISOString();
     const applied = applyCommand(current, command, now);
     if (!applied.ok) return { error: applied.error };
     const history = nextHistory(applied.value.inverse);
-    let computed: Promise<void> = Promise.resolve();
-    batch(() => {
-      // The command goes to the worker first (its post leaves synchronously), so the engine
-      // computes while this thread updates the grid.
-      computed = compute(applied.value.plan, { previous: current, command, now });
+    const show = () => {
       setPlan(applied.value.plan);
       setUndoStack([...history.undo]);
       setRedoStack([...history.redo]);
-    });
+      setPendingSaves((n) => n + 1);
+    };
+    let computed: Promise<void> = Promise.resolve();
+    if (options.withResult) {
+      const { beforeShow } = options;
+      pending = {
+        show: () => {
+          beforeShow?.();
+          setComputing(true);
+          show();
+        },
+        timer: setTimeout(land, RESULT_WAIT_MS),
+      };
+      computed = compute(applied.value.plan, { previous: current, command, now });
+    } else {
+      batch(() => {
+        // The command goes to the worker first (its post leaves synchronously), so the engine
+        // computes while this thread updates the grid.
+        computed = compute(applied.value.plan, { previous: current, command, now });
+        show();
+      });
+    }
     if (!unsaved || unsaved.planId !== current.id) unsaved = { planId: current.id, baseRevision: current.revision, edits: [] };
     unsaved.edits.push({ command, at: now, revision: applied.value.plan.revision });
     queueSave(applied.value.plan, current.revision, history, computed);
@@ -397,15 +460,18 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
     history: undoStack,
     future: redoStack,
     undoTo(count) {
+      land();
       while (undoStack().length > count) if (!session.undo()) break;
     },
     redoTo(count) {
+      land();
       while (redoStack().length > count) if (!session.redo()) break;
     },
     engineProblem,
     scenario,
     viewPlan,
     setScenario(id) {
+      land();
       if (id === scenario()) return;
       forgetSimulation();
       setScenarioSignal(id);
@@ -413,11 +479,13 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
       if (current) void compute(current);
     },
     compareScenarios(ids) {
+      land();
       const current = plan();
       if (!current) return Promise.resolve({ ok: false, error: { code: 'closed' } });
       return engine.computeScenarios(current, ids);
     },
     async openPlan(id) {
+      land();
       const stored = await repo.getPlan(id);
       if (!stored.ok) {
         events.onStorageError(stored.error);
@@ -440,6 +508,7 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
       await compute(stored.value);
     },
     closePlan() {
+      land();
       forgetSimulation();
       stopWatchingPlan?.();
       stopWatchingPlan = null;
@@ -450,14 +519,16 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
         setRedoStack([]);
       });
     },
-    dispatch(command, label) {
+    dispatch(command, label, options) {
+      land();
       const applied = applyToOpenPlan(command, (inverse) => ({
         undo: [...undoStack().slice(-(HISTORY_LIMIT - 1)), { command: inverse, label }],
         redo: [],
-      }));
+      }), options);
       return applied.error;
     },
     undo() {
+      land();
       const entry = undoStack().at(-1);
       if (!entry) return false;
       const applied = applyToOpenPlan(entry.command, (inverse) => ({
@@ -467,6 +538,7 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
       return !!applied.inverse;
     },
     redo() {
+      land();
       const entry = redoStack().at(-1);
       if (!entry) return false;
       const applied = applyToOpenPlan(entry.command, (inverse) => ({
@@ -479,6 +551,7 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
     backupReminder,
     saveFailed,
     async recordExport() {
+      land();
       const current = plan();
       if (!current) return;
       await repo.recordExport(current.id);
@@ -486,10 +559,12 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
     },
     snapshots: {
       watch(callback) {
+        land();
         const current = plan();
         return current ? repo.watchSnapshots(current.id, (list) => { if (list.ok) callback(list.value); }) : () => {};
       },
       async create(name) {
+        land();
         const current = plan();
         if (!current) return;
         await session.flush();
@@ -497,6 +572,7 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
         if (!created.ok) events.onStorageError(created.error);
       },
       async restore(id) {
+        land();
         const current = plan();
         if (!current) return false;
         await session.flush();
@@ -510,21 +586,25 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
         return true;
       },
       async remove(id) {
+        land();
         const removed = await repo.deleteSnapshot(id);
         if (!removed.ok) events.onStorageError(removed.error);
       },
       async get(id) {
+        land();
         const snapshot = await repo.getSnapshot(id);
         return snapshot.ok ? snapshot.value : null;
       },
     },
     async createBlankPlan(name) {
+      land();
       const blank = makePlan({ name });
       const created = await repo.createPlan(blank);
       if (!created.ok) return events.onStorageError(created.error);
       await session.openPlan(blank.id);
     },
     async duplicatePlan(id, suffix) {
+      land();
       const stored = await repo.getPlan(id);
       if (!stored.ok) return events.onStorageError(stored.error);
       const now = new Date().toISOString();
@@ -534,6 +614,7 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
       await session.openPlan(copy.id);
     },
     async renamePlan(id, name) {
+      land();
       if (plan()?.id === id) {
         session.dispatch({ type: 'renamePlan', name }, name);
         return;
@@ -546,6 +627,7 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
       if (!saved.ok) events.onStorageError(saved.error);
     },
     async deletePlan(id) {
+      land();
       await session.flush();
       const deleted = await repo.deletePlan(id);
       if (!deleted.ok) {
@@ -556,11 +638,13 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
       return deleted;
     },
     async restorePlan(id) {
+      land();
       const restored = await repo.restorePlan(id);
       if (!restored.ok) return events.onStorageError(restored.error);
       await session.openPlan(id);
     },
     async exportPlan() {
+      land();
       const current = plan();
       if (!current) return null;
       // The writer (and the file reader below) load with the first export or import.
@@ -568,6 +652,7 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
       return { fileName: planFileName(current.name, 'json'), text };
     },
     async readImport(text) {
+      land();
       // A large file is read in a worker of its own (src/client/import-client.ts).
       const { readImportFile } = await import('../client/import-client.ts');
       const parsed = await readImportFile(text);
@@ -580,6 +665,7 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
       return { kind: 'preview', incoming, local: localPlan, warnings: parsed.value.warnings, lineage: await lineage.compare(parsed.value, localPlan) };
     },
     async importNew(incoming, options = {}) {
+      land();
       const now = new Date().toISOString();
       const plan = options.asCopy
         ? { ...incoming, id: newPlanId(), name: `${incoming.name} ${options.copySuffix ?? ''}`.trim().slice(0, 500), createdAt: now, updatedAt: now, revision: 0 }
@@ -598,6 +684,7 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
       return { kind: 'written', plan };
     },
     async replaceWith(incoming, local, snapshotName) {
+      land();
       // The revision only moves forward, so other tabs see the new plan as newer.
       const plan = { ...incoming, revision: Math.max(local.revision, incoming.revision) + 1, updatedAt: new Date().toISOString() };
       const written = await keepAndSave(plan, local, snapshotName);
@@ -605,6 +692,7 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
       return written;
     },
     async mergeInto(merged, local, snapshotName) {
+      land();
       const written = await keepAndSave(merged, local, snapshotName);
       if (written.kind === 'written') void lineage.recordImport(merged.id);
       return written;
@@ -613,28 +701,33 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
     simulationProgress,
     simulationProblem,
     async simulate(options = {}) {
+      land();
       const current = plan();
       if (!current) return;
       simulationSettings = { seed: options.seed ?? simulationSettings?.seed ?? 1, trials: options.trials ?? FULL_TRIALS };
       await runSimulation(current, simulationSettings);
     },
     cancelSimulation() {
+      land();
       // A cancelled run is not rerun after edits until the planner asks again.
       simulationSettings = null;
       engine.cancelSimulation();
       setSimulationProgress(null);
     },
     sensitivity() {
+      land();
       const current = plan();
       if (!current) return Promise.resolve({ ok: false, error: { code: 'closed' } });
       return engine.sensitivity(current, scenarioFor(current));
     },
     goalSeek(request) {
+      land();
       const current = plan();
       if (!current) return Promise.resolve({ ok: false, error: { code: 'closed' } });
       return engine.goalSeek(current, request, scenarioFor(current));
     },
     flush() {
+      land();
       return saveChain;
     },
   };

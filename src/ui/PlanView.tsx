@@ -6,7 +6,7 @@ import { routeToScenario } from './scenarios/route.ts';
 import { overriddenCells, setsItself } from '../engine/scenarios/resolve.ts';
 import { createMemo } from 'solid-js';
 import type { TargetProbabilities } from './grid/rows.ts';
-import type { PlanSession } from '../app/session.ts';
+import type { DispatchOptions, PlanSession } from '../app/session.ts';
 import type { Plan } from '../engine/model/plan.ts';
 import type { Command, CommandError } from '../engine/commands/index.ts';
 import type { Messages } from './i18n/index.ts';
@@ -142,11 +142,11 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
     setAnnounced(announcement(props.plan, result, id, t(), lang()) ?? '');
   }, { defer: true }));
 
-  const dispatch = (command: Command, label: string) => {
+  const dispatch = (command: Command, label: string, options?: DispatchOptions) => {
     setAnnounceFor(indicatorOf(command));
     const id = session.scenario();
     const routed = id === null ? command : routeToScenario(command, id, view());
-    const refused = session.dispatch(routed, label);
+    const refused = session.dispatch(routed, label, options);
     if (refused) notify({ kind: 'error', text: `${label}: ${describeCommandError(refused, t())}` });
     return refused;
   };
@@ -242,7 +242,7 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
                 overrides={overrides()}
                 result={session.result()}
                 probabilities={probabilities()}
-                onEdit={(edit) => dispatch(edit.command, edit.label)}
+                onEdit={(edit, options) => dispatch(edit.command, edit.label, options)}
                 onInvalid={(message, details) => notify({ kind: 'error', text: message, ...(details ? { details } : {}) })}
                 onFocusIndicator={(id) => { setFocused(id); if (id) { setCharted(id); setInspectorOpen(true); } }}
                 onFocusGroup={(id) => { setFocusedGroup(id); if (id !== null) setInspectorOpen(true); }}

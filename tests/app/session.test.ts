@@ -1,6 +1,6 @@
 import { createRoot } from 'solid-js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPlanSession, type PlanSession } from '../../src/app/session.ts';
+import { RESULT_WAIT_MS, createPlanSession, type PlanSession } from '../../src/app/session.ts';
 import { computePlan } from '../../src/engine/api.ts';
 import { makeIndicator, makePlan } from '../../src/engine/model/factories.ts';
 import type { Plan } from '../../src/engine/model/plan.ts';
@@ -107,5 +107,79 @@ describe('an edit in the session', () => {
     session.dispatch(setRate, 'rate');
     await session.flush();
     expect(log.filter((entry) => entry === 'storage: save')).toHaveLength(1);
+  });
+});
+
+/**
+ * What the page would draw from the session: plan, result, history and status. (Unit tests run on
+ * Solid's server build, where effects do not run; the signals are read instead.)
+ */
+const shown = (session: PlanSession) => {
+  const result = session.result();
+  return `revision ${session.plan()?.revision ?? '-'}, result ${result ? `of ${result.ids.length} rows` : 'none'}, ${session.history().length} to undo${session.computing() ? ', computing' : ''}${session.saving() ? ', saving' : ''}`;
+};
+
+describe('an edit dispatched with its result (the grid\'s Enter)', () => {
+  it('changes nothing shown until its result is in, then shows the edit and its result together', async () => {
+    const log: string[] = [];
+    const { session, release } = await openSession(log);
+    const before = session.plan()?.revision ?? 0;
+    const unchanged = shown(session);
+    const shownResult = session.result();
+    let shownAt: string | null = null;
+    session.dispatch(setRate, 'rate', { withResult: true, beforeShow: () => { shownAt = shown(session); } });
+    // Already on its way to the engine, but the page has nothing new to draw.
+    expect(log).toEqual([`engine: setProjection while revision ${before} is shown`]);
+    expect(shown(session)).toBe(unchanged);
+    expect(shownAt).toBe(null);
+    release();
+    await Promise.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // The grid's hook ran first, on the page as it was; then the plan, its result, the history and
+    // the save on its way, all at once.
+    expect(shownAt).toBe(unchanged);
+    expect(shown(session)).toBe(`revision ${before + 1}, result of 1 rows, 1 to undo, saving`);
+    expect(session.result()).not.toBe(shownResult);
+    await session.flush();
+    expect(log.filter((entry) => entry === 'storage: save')).toHaveLength(1);
+  });
+
+  it(`shows the edit after ${RESULT_WAIT_MS} ms when its result is slow, and the result when it comes`, async () => {
+    const log: string[] = [];
+    const { session, release } = await openSession(log);
+    const before = session.plan()?.revision ?? 0;
+    const shownResult = session.result();
+    session.dispatch(setRate, 'rate', { withResult: true });
+    await new Promise((resolve) => setTimeout(resolve, RESULT_WAIT_MS + 20));
+    expect(shown(session)).toBe(`revision ${before + 1}, result of 1 rows, 1 to undo, computing, saving`);
+    expect(session.result()).toBe(shownResult);
+    release();
+    await session.flush();
+    expect(shown(session)).toBe(`revision ${before + 1}, result of 1 rows, 1 to undo`);
+    expect(session.result()).not.toBe(shownResult);
+  });
+
+  it('is shown before anything else reads or changes the plan: a second edit builds on it', async () => {
+    const log: string[] = [];
+    const { session, release } = await openSession(log);
+    const before = session.plan()?.revision ?? 0;
+    session.dispatch(setRate, 'rate', { withResult: true });
+    session.dispatch({ ...setRate, projection: { method: 'growth', rate: 0.09 } }, 'rate again');
+    expect(session.plan()?.revision).toBe(before + 2);
+    expect(session.history().map((entry) => entry.label)).toEqual(['rate', 'rate again']);
+    expect(session.undo()).toBe(true);
+    expect(session.plan()?.indicators[0]?.projection).toEqual({ method: 'growth', rate: 0.07 });
+    release();
+    await session.flush();
+  });
+
+  it('is in the journal and the history written on pagehide, though not yet shown', async () => {
+    const log: string[] = [];
+    const { session, release } = await openSession(log);
+    session.dispatch(setRate, 'rate', { withResult: true });
+    session.writeJournal();
+    expect(session.history().map((entry) => entry.label)).toEqual(['rate']);
+    release();
+    await session.flush();
   });
 });

@@ -66,7 +66,12 @@ export interface PlanGridProps {
   result: PlanResult | null;
   probabilities?: TargetProbabilities;
   overrides?: ReadonlyMap<string, IndicatorOverrideOrigins>;
-  onEdit(outcome: Extract<EditOutcome, { kind: 'command' }>): void;
+  /**
+   * A typed edit. `withResult`: the committing key is held until the result shows, so nothing of
+   * the edit should show before it either, and `beforeShow` (which gives the key to AG Grid) runs
+   * just before it shows (the session's `DispatchOptions`).
+   */
+  onEdit(outcome: Extract<EditOutcome, { kind: 'command' }>, options?: { withResult?: boolean; beforeShow?: () => void }): void;
   onInvalid(message: string, details?: string[]): void;
   onFocusIndicator?(id: string | null): void;
   /** The group whose heading row has the focus (`''` for the ungrouped heading), or null. */
@@ -174,12 +179,12 @@ export function PlanGrid(props: PlanGridProps) {
 
   /** A typed value, however the editor closed: the one road from the grid to a command. */
   /** Whether it became a command (and a result is on its way). */
-  const commitEdit = (row: GridRow | undefined, colId: string, value: unknown): boolean => {
+  const commitEdit = (row: GridRow | undefined, colId: string, value: unknown, withResult = false): boolean => {
     if (row?.kind !== 'indicator') return false;
     const outcome = editCell(row, colId, value, { plan: props.plan, periodKeys: periodKeys(), lang: lang(), messages: t() });
     if (outcome.kind === 'command') {
       awaitResult();
-      props.onEdit(outcome);
+      props.onEdit(outcome, withResult ? { withResult, beforeShow: () => held?.release() } : {});
       return true;
     }
     if (outcome.kind === 'invalid') props.onInvalid(outcome.message);
@@ -213,7 +218,7 @@ export function PlanGrid(props: PlanGridProps) {
     // As AG Grid does: a value the editor did not change is not an edit.
     if (value === editing.oldValue) return;
     echo = { rowId: node.id, colId: editing.colId, value };
-    if (commitEdit(node.data, editing.colId, value) && held) held.hold(event);
+    if (commitEdit(node.data, editing.colId, value, held !== undefined) && held) held.hold(event);
     else forgetEchoSoon();
   };
 
