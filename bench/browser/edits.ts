@@ -133,6 +133,10 @@ export async function runEdits(page: Page, options: EditOptions): Promise<EditRu
     const editor = page.locator('.ag-cell-inline-editing input');
     await editor.waitFor({ state: 'visible' });
     await editor.fill(typed);
+    // A planner sees what they typed before pressing Enter: the typed text's frame is drawn first
+    // (without this the driver's Enter can come 2 ms after the text, and that text's frame then
+    // lands inside the timed window).
+    await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
     const spec: WaitSpec = {
       trigger: { type: 'keydown', key: 'Enter', within: '.ag-cell-inline-editing' },
       until: [{ selector: rateCell, changed: true }, { selector: valueCell, changed: true }],

@@ -74,6 +74,8 @@ async function main() {
       const dom = events.find((e) => e.name === 'bench:dom' && e.ts > t.ts && e.ts <= end.ts);
       const frame = dom ? events.filter((e) => e.name === 'ProxyMain::BeginMainFrame' && e.ph === 'X' && e.pid === t.pid && e.ts > dom.ts).sort((a, b) => a.ts - b.ts)[0] : undefined;
       if (frame) console.log(`trace: handler → end of the frame after the DOM change ${((frame.ts + (frame.dur ?? 0) - t.ts) / 1000).toFixed(1)} ms; probe painted ${((end.ts - t.ts) / 1000).toFixed(1)} ms`);
+      const before = dom ? events.filter((e) => e.name === 'ProxyMain::BeginMainFrame' && e.ph === 'X' && e.pid === t.pid && e.ts > t.ts && e.ts < dom.ts) : [];
+      console.log(`frames begun before the values were in the DOM: ${before.length}${before.map((f) => ` (at ${((f.ts - t.ts) / 1000).toFixed(1)} ms, DOM at ${(((dom?.ts ?? 0) - t.ts) / 1000).toFixed(1)})`).join('')}`);
       console.log(`\n=== edit ${i + 1}: painted at ${((end.ts - t.ts) / 1000).toFixed(1)} ms after the handler (probe: ${sample?.paintMs.toFixed(1)} from the event; commit ${sample?.commitMs?.toFixed(1)} worker ${sample?.workerMs?.toFixed(1)} apply ${sample?.applyMs?.toFixed(1)} frame ${sample?.frameMs.toFixed(1)})`);
       const from = t.ts - 2000;
       const to = end.ts + 2000;

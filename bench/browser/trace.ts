@@ -31,13 +31,22 @@ export interface TaskSummary {
    * its `bench:painted` mark), averaged per window: where an edit's main-thread time goes.
    */
   perWindow: { windows: number; meanWindowMs: number; meanBusyMs: number; longestTaskMs: number; byKind: Record<string, number> };
+  /**
+   * For each timed window, how many frames the page rendered (main-frame updates begun) between
+   * the trigger and the DOM showing the new values: 0 means the first frame after the Enter was
+   * the one with the values in it.
+   */
+  framesBeforeValues: number[];
   /** The engine worker's longest task (its recompute), for comparison. */
   workerLongestMs: number | null;
   /** The engine worker's busy time over the traced span. */
   workerBusyMs: number;
 }
 
-const CATEGORIES = ['toplevel', 'blink.user_timing', 'devtools.timeline', 'disabled-by-default-devtools.timeline'];
+// `benchmark` for the main-frame updates (ProxyMain::BeginMainFrame): frames counted per window.
+const CATEGORIES = ['toplevel', 'blink.user_timing', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'benchmark'];
+/** Events of the `benchmark` category alone: counted, not part of the work breakdown. */
+const benchmarkOnly = (e: TraceEvent) => (e.cat ?? '').split(',').every((c) => c === 'cc' || c === 'benchmark');
 
 export async function traced(browser: Browser, page: Page, run: () => Promise<void>): Promise<TaskSummary> {
   await browser.startTracing(page, { categories: CATEGORIES });
@@ -89,7 +98,7 @@ export function summarizeTrace(events: TraceEvent[]): TaskSummary {
   const ms = (e: TraceEvent) => (e.dur as number) / 1000;
   const sorted = [...tasks].sort((a, b) => ms(b) - ms(a));
   // Events of the main thread that are not tasks, by start (outer ones first on equal starts).
-  const inner = main.filter((e) => !isTask(e)).sort((a, b) => a.ts - b.ts || (b.dur as number) - (a.dur as number));
+  const inner = main.filter((e) => !isTask(e) && !benchmarkOnly(e)).sort((a, b) => a.ts - b.ts || (b.dur as number) - (a.dur as number));
   const workOf = new Map<TraceEvent, Record<string, number>>();
   let cursor = 0;
   for (const task of [...tasks].sort((a, b) => a.ts - b.ts)) {
@@ -123,6 +132,13 @@ export function summarizeTrace(events: TraceEvent[]): TaskSummary {
       open = null;
     }
   }
+  // Frames begun between a window's trigger and its DOM mark (the probe's `bench:dom`).
+  const doms = events.filter((e) => e.pid === pid && e.tid === tid && e.name === 'bench:dom').map((e) => e.ts).sort((a, b) => a - b);
+  const frameStarts = main.filter((e) => e.name === 'ProxyMain::BeginMainFrame').map((e) => e.ts);
+  const framesBeforeValues = windows.flatMap((w) => {
+    const dom = doms.find((d) => d > w.from && d <= w.to);
+    return dom === undefined ? [] : [frameStarts.filter((f) => f > w.from && f < dom).length];
+  });
   const perKind: Record<string, number> = {};
   let busy = 0;
   let longestInWindows = 0;
@@ -149,6 +165,7 @@ export function summarizeTrace(events: TraceEvent[]): TaskSummary {
       longestTaskMs: Math.round(longestInWindows * 100) / 100,
       byKind: rounded(Object.fromEntries(Object.entries(perKind).map(([k, v]) => [k, v / n]))),
     },
+    framesBeforeValues,
     workerLongestMs: workerTasks.length ? Math.max(...workerTasks.map(ms)) : null,
     workerBusyMs: Math.round(workerTasks.reduce((sum, t) => sum + ms(t), 0) * 100) / 100,
   };
