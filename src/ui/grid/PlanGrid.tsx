@@ -360,7 +360,20 @@ export function PlanGrid(props: PlanGridProps) {
     else select(next, next);
   };
 
+  // A click on a cell leaves the document's caret at the nearest selectable text (cells are not
+  // selectable: often the inspector's heading). Every later focus move between cells then makes
+  // Chromium work out where that caret is for the input method, walking the grid's DOM: about 2 ms
+  // a move, on the way of every Enter. A caret outside any editable field shows nothing and does
+  // nothing here, so it goes when a cell takes the focus (an editor's own caret is not touched).
+  const dropStrayCaret = (event: FocusEvent) => {
+    const target = event.target;
+    if (!(target instanceof HTMLElement) || !target.classList.contains('ag-cell')) return;
+    const selection = document.getSelection();
+    if (selection?.type === 'Caret') selection.removeAllRanges();
+  };
+
   onMount(() => {
+    container.addEventListener('focusin', dropStrayCaret);
     container.addEventListener('copy', copySelection);
     container.addEventListener('paste', pasteBlock);
     held = createHeldEnter(container, 50, forgetEchoSoon);
