@@ -47,7 +47,7 @@ async function main() {
       const summary = await profiled(s.context, s.page, dist, async () => { await runEdits(s.page, { edits, warmup: 0, count: EDITS }); }, { mode: 'windows', saveTo: opt('--profile-save') ?? null, name: 'timeline' });
       console.log(`CPU profile of ${summary.windows} edit windows, ${summary.totalMs} ms: script ${summary.scriptMs}, native ${summary.programMs}, GC ${summary.gcMs}, idle ${summary.idleMs}`);
       console.log('by total time:');
-      for (const f of summary.total.slice(0, 45)) console.log(`  ${f.ms.toFixed(1).padStart(7)}  ${f.fn}  ${f.where}`);
+      for (const f of summary.total.slice(0, Number(opt("--top") ?? 45))) console.log(`  ${f.ms.toFixed(1).padStart(7)}  ${f.fn}  ${f.where}`);
       console.log('by self time:');
       for (const f of summary.self.slice(0, 25)) console.log(`  ${f.ms.toFixed(1).padStart(7)}  ${f.fn}  ${f.where}`);
       return;
@@ -73,7 +73,7 @@ async function main() {
       // The trace's own answer: the end of the first main-frame update after the DOM showed the values.
       const dom = events.find((e) => e.name === 'bench:dom' && e.ts > t.ts && e.ts <= end.ts);
       const frame = dom ? events.filter((e) => e.name === 'ProxyMain::BeginMainFrame' && e.ph === 'X' && e.pid === t.pid && e.ts > dom.ts).sort((a, b) => a.ts - b.ts)[0] : undefined;
-      if (frame) console.log(`trace: handler → end of the frame after the DOM change ${((frame.ts + (frame.dur ?? 0) - t.ts) / 1000).toFixed(1)} ms; probe painted ${((end.ts - t.ts) / 1000).toFixed(1)} ms`);
+      if (frame) console.log(`trace: handler → end of the frame after the DOM change ${((frame.ts + (frame.dur ?? 0) - t.ts) / 1000).toFixed(1)} ms (that frame's main-thread update ${((frame.dur ?? 0) / 1000).toFixed(1)} ms); probe painted ${((end.ts - t.ts) / 1000).toFixed(1)} ms`);
       const before = dom ? events.filter((e) => e.name === 'ProxyMain::BeginMainFrame' && e.ph === 'X' && e.pid === t.pid && e.ts > t.ts && e.ts < dom.ts) : [];
       console.log(`frames begun before the values were in the DOM: ${before.length}${before.map((f) => ` (at ${((f.ts - t.ts) / 1000).toFixed(1)} ms, DOM at ${(((dom?.ts ?? 0) - t.ts) / 1000).toFixed(1)})`).join('')}`);
       console.log(`\n=== edit ${i + 1}: painted at ${((end.ts - t.ts) / 1000).toFixed(1)} ms after the handler (probe: ${sample?.paintMs.toFixed(1)} from the event; commit ${sample?.commitMs?.toFixed(1)} worker ${sample?.workerMs?.toFixed(1)} apply ${sample?.applyMs?.toFixed(1)} frame ${sample?.frameMs.toFixed(1)})`);
