@@ -196,12 +196,21 @@ export function PlanGrid(props: PlanGridProps) {
   // an edit, are committed here, in their own keydown; AG Grid's later request for that same edit
   // is its echo and is dropped. Other ways (a click elsewhere, focus leaving) still go through
   // AG Grid's request.
-  let echo: { rowId: string; colId: string; value: unknown } | null = null;
+  // More than one can wait: a fast typist's next Enter can come before AG Grid's request for the
+  // last one (its timer waits while keys are handled), and a single slot then took that request
+  // for a new edit, made from the row as it was before.
+  type Echo = { rowId: string; colId: string; value: unknown };
+  const echoes: Echo[] = [];
+  let lastEcho: Echo | null = null;
   // AG Grid queues its request while it handles the key; a timer set from a timer set then runs
-  // after it, so an echo that never comes is forgotten before the next edit.
+  // after it, so an echo that never comes is forgotten.
   const forgetEchoSoon = () => {
-    const sent = echo;
-    setTimeout(() => setTimeout(() => { if (echo === sent) echo = null; }, 0), 0);
+    const sent = lastEcho;
+    if (!sent) return;
+    setTimeout(() => setTimeout(() => {
+      const at = echoes.indexOf(sent);
+      if (at >= 0) echoes.splice(at, 1);
+    }, 0), 0);
   };
   // The committing key waits for the result (at most 50 ms: a slow answer must not hold the grid).
   let held: HeldEnter | undefined;
@@ -217,15 +226,17 @@ export function PlanGrid(props: PlanGridProps) {
     const value = editor.getValue();
     // As AG Grid does: a value the editor did not change is not an edit.
     if (value === editing.oldValue) return;
-    echo = { rowId: node.id, colId: editing.colId, value };
+    lastEcho = { rowId: node.id, colId: editing.colId, value };
+    echoes.push(lastEcho);
     if (commitEdit(node.data, editing.colId, value, held !== undefined) && held) held.hold(event);
     else forgetEchoSoon();
   };
 
   const onCellEditRequest = (event: CellEditRequestEvent<GridRow>) => {
     const colId = event.column.getColId();
-    if (echo && echo.rowId === event.node.id && echo.colId === colId && Object.is(echo.value, event.newValue)) {
-      echo = null;
+    const at = echoes.findIndex((e) => e.rowId === event.node.id && e.colId === colId && Object.is(e.value, event.newValue));
+    if (at >= 0) {
+      echoes.splice(at, 1);
       return;
     }
     commitEdit(event.data, colId, event.newValue);
@@ -360,11 +371,11 @@ export function PlanGrid(props: PlanGridProps) {
     else select(next, next);
   };
 
-  // A click on a cell leaves the document's caret at the nearest selectable text (cells are not
-  // selectable: often the inspector's heading). Every later focus move between cells then makes
-  // Chromium work out where that caret is for the input method, walking the grid's DOM: about 2 ms
-  // a move, on the way of every Enter. A caret outside any editable field shows nothing and does
-  // nothing here, so it goes when a cell takes the focus (an editor's own caret is not touched).
+  // A closed cell editor leaves the document's caret behind, in the grid's text where the editor
+  // was (or the nearest selectable text). Every later focus move between cells then makes Chromium
+  // work out where that caret is for the input method, walking the grid's DOM: about 2 ms a move,
+  // on the way of every Enter. A caret outside any editable field shows nothing and does nothing
+  // here, so it goes when a cell takes the focus (an editor's own caret is not touched).
   const dropStrayCaret = (event: FocusEvent) => {
     const target = event.target;
     if (!(target instanceof HTMLElement) || !target.classList.contains('ag-cell')) return;
