@@ -287,6 +287,7 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
                 group={key.slice(2)}
                 dispatch={dispatch}
                 undo={(label) => { if (session.history().at(-1)?.label === label) session.undo(); }}
+                undoable={(label) => session.history().at(-1)?.label === label}
                 onClose={() => setInspectorOpen(false)}
               />
             )}

@@ -1,7 +1,15 @@
 /** Short messages to the user: info and errors, some with an action (Undo), some with a list. */
 import { createSignal } from 'solid-js';
 
-export interface NoticeAction { label: string; run: () => void }
+export interface NoticeAction {
+  label: string;
+  run: () => void;
+  /**
+   * Whether the action still does what it says (reactive). An Undo for a change that was undone
+   * some other way, or is no longer the latest, turns false: the notice then goes.
+   */
+  applies?: () => boolean;
+}
 
 export interface Notice {
   id: number;

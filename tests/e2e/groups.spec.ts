@@ -100,6 +100,8 @@ test('a planner renames a group, moves it down, deletes it with its indicators m
   await expect(page.getByTestId('notice-info').getByRole('button', { name: 'Hoàn tác' })).toBeFocused();
   await page.keyboard.press('Control+z');
   await expect(heading(page, 'telecom')).toHaveText('Bưu chính viễn thông');
+  // The deletion is undone: its notice (and its Undo, which would now do nothing) goes.
+  await expect(page.getByTestId('notice-info').filter({ hasText: 'Bưu chính viễn thông' })).toHaveCount(0);
   await expect(page.locator('.ag-row[row-id="g:"]')).toHaveCount(0);
   for (const id of TELECOM) {
     await expect.poll(async () => (await rowIndex(page, `i:${id}`)) > (await rowIndex(page, 'g:telecom'))).toBe(true);

@@ -16,6 +16,8 @@ export interface GroupPanelProps {
   dispatch: (command: Command, label: string) => CommandError | null;
   /** Undoes the latest change if it is still the one with this label (the deletion notice's Undo). */
   undo: (label: string) => void;
+  /** Whether the latest change is still the one with this label (reactive): the notice's Undo applies. */
+  undoable: (label: string) => boolean;
   onClose: () => void;
 }
 
@@ -148,8 +150,10 @@ function DeleteSection(props: GroupPanelProps & { name: string; count: number })
     const count = built.value.moved.length;
     const toName = to === UNGROUPED ? m().ungrouped : localized(others().find((g) => g.id === to)?.name ?? { vi: to }, lang());
     const label = tp().groupDeletedLabel(name, count, toName);
+    // Taken now: the panel goes with the group, the notice stays.
+    const undoable = props.undoable;
     if (props.dispatch(built.value.command, label)) return;
-    const notice = notify({ kind: 'info', text: tp().groupDeleted(name, count, toName), action: { label: m().undo, run: () => props.undo(label) } });
+    const notice = notify({ kind: 'info', text: tp().groupDeleted(name, count, toName), action: { label: m().undo, run: () => props.undo(label), applies: () => undoable(label) } });
     // This panel and the group's heading are gone with the group: the keyboard goes on from the
     // notice's Undo instead of falling to the page.
     document.querySelector<HTMLElement>(`[data-notice-id="${notice}"] .button-link`)?.focus();
