@@ -12,7 +12,7 @@ import { planKey } from './plan-key.ts';
 import type { Command } from '../engine/commands/index.ts';
 import type { Plan } from '../engine/model/plan.ts';
 import type { NumberedResult, SessionProblem } from '../engine/session.ts';
-import { applyResultDelta } from './result-delta.ts';
+import { applyResultDelta, copyBuffers, type BufferCopies } from './result-delta.ts';
 import type { ScenarioProblem } from '../engine/scenarios/index.ts';
 import type { PlanResult } from '../engine/projection/result.ts';
 import { err, ok, type Result } from '../engine/result.ts';
@@ -166,7 +166,7 @@ export function createEngineClient(spawn: () => EngineWorker, options: EngineCli
   }
 
   /** A numbered answer as a whole result, remembered by number for the next edit's delta. */
-  function adopt(answer: NumberedResult, shown: PlanResult | null, known: WeakMap<PlanResult, number>): PlanResult {
+  function adopt(answer: NumberedResult, shown: PlanResult | null, known: WeakMap<PlanResult, number>, copies: BufferCopies | null = null): PlanResult {
     let result: PlanResult;
     switch (answer.kind) {
       case 'full':
@@ -174,7 +174,7 @@ export function createEngineClient(spawn: () => EngineWorker, options: EngineCli
         return answer.result;
       case 'delta':
         // The worker answers a delta only over the number it was sent, which is `shown`'s.
-        result = applyResultDelta(shown as PlanResult, answer.delta);
+        result = applyResultDelta(shown as PlanResult, answer.delta, copies);
         known.set(result, answer.delta.version);
         return result;
     }
@@ -186,10 +186,13 @@ export function createEngineClient(spawn: () => EngineWorker, options: EngineCli
     computeEdit: (previous, command, now, next, scenario, shown) => call('compute', async (api) => {
       const known = numbers;
       const base = shown ? (known.get(shown) ?? null) : null;
-      const edited = await api.computeEdit(planKey(previous), command, now, scenario ?? null, base);
+      const asked = api.computeEdit(planKey(previous), command, now, scenario ?? null, base);
+      // The copies a delta is laid over, made while the worker computes (the post has left).
+      const copies = shown && base !== null ? copyBuffers(shown) : null;
+      const edited = await asked;
       // Not held by this worker (a restart, another plan) or refused: send the whole plan.
       const answer = edited.ok ? edited : await api.computeSince(next, scenario ?? null, null);
-      return answer.ok ? ok(adopt(answer.value, shown ?? null, known)) : answer;
+      return answer.ok ? ok(adopt(answer.value, shown ?? null, known, copies)) : answer;
     }),
     computeScenarios: (plan, scenarios) => call('compare', (api) => api.computeScenarios(plan, scenarios)),
     projectScenarios: (plan, indicator, scenarios) => call('lines', (api) => api.projectScenarios(plan, indicator, scenarios)),

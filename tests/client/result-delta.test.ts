@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngineSession, type NumberedResult } from '../../src/engine/session.ts';
 import type { PlanResult } from '../../src/engine/projection/result.ts';
 import type { Plan } from '../../src/engine/model/plan.ts';
-import { applyResultDelta, patchOf } from '../../src/client/result-delta.ts';
+import { applyResultDelta, copyBuffers, patchOf } from '../../src/client/result-delta.ts';
 import { random, randomEdit, randomPlan } from '../engine/session/random-plans.ts';
 import { expectSameResult, fresh } from '../engine/session/same-result.ts';
 
@@ -82,5 +82,29 @@ describe('a result patched with the rows that changed', () => {
       if (!patchOf(patched)?.rows.has(i)) expect(patched.indicators[i]).toBe(base.indicators[i]);
     }
     expectSameResult(patched, fresh(edited, null) as PlanResult);
+  });
+
+  it('is laid over copies made beforehand (while the worker computes) only when they are of its base', () => {
+    const r = random(12);
+    const plan = randomPlan(r);
+    const session = createEngineSession();
+    const first = session.computeSince(plan, null, null);
+    if (!first.ok || first.value.kind !== 'full') throw new Error('expected a whole first result');
+    const base = first.value.result;
+    const input = plan.indicators.find((i) => i.projection.method !== 'formula');
+    if (!input) throw new Error('no input');
+    const edited: Plan = { ...plan, revision: plan.revision + 1, indicators: plan.indicators.map((i) => (i === input ? { ...i, actuals: { ...i.actuals, [base.periodKeys[0] as string]: 777 } } : i)) };
+    const copies = copyBuffers(base);
+    const second = session.computeSince(edited, null, first.value.version);
+    if (!second.ok || second.value.kind !== 'delta') throw new Error('expected a delta');
+    const patched = applyResultDelta(base, second.value.delta, copies);
+    expect(patched.values).toBe(copies.values);
+    expect(patched.isActual).toBe(copies.isActual);
+    expectSameResult(patched, fresh(edited, null) as PlanResult);
+    // Copies of another result are not written over: the delta gets fresh ones.
+    const other = copyBuffers({ ...base, values: base.values.slice(), isActual: base.isActual.slice() });
+    const again = applyResultDelta(base, second.value.delta, other);
+    expect(again.values).not.toBe(other.values);
+    expectSameResult(again, fresh(edited, null) as PlanResult);
   });
 });
