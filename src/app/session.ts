@@ -72,6 +72,11 @@ export interface PlanSession {
   setScenario(id: string | null): void;
   /** The open plan as the shown scenario sees it (overrides applied); the plan itself for the base. */
   viewPlan: Accessor<Plan | null>;
+  /**
+   * `viewPlan` with an edit waiting for its result shown first: what a new command must be built
+   * on (a scenario's override built from the view would otherwise drop the waiting edit).
+   */
+  viewNow(): Plan | null;
   /** Several scenarios computed side by side (null is the base). */
   compareScenarios(ids: readonly (string | null)[]): Promise<Result2<PlanResult[], CallError<SessionProblem>>>;
   openPlan(id: string): Promise<void>;
@@ -195,13 +200,12 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
   const [pendingSaves, setPendingSaves] = createSignal(0);
   const [engineProblem, setEngineProblem] = createSignal<CallError<SessionProblem> | null>(null);
   const [scenario, setScenarioSignal] = createSignal<string | null>(null);
-  const viewPlan = createMemo(() => {
-    const current = plan();
-    const id = scenario();
+  const viewOf = (current: Plan | null, id: string | null): Plan | null => {
     if (!current || id === null) return current;
     const resolved = resolveScenario(current, id);
     return resolved.ok ? resolved.value : current;
-  });
+  };
+  const viewPlan = createMemo(() => viewOf(plan(), scenario()));
   const [undoStack, setUndoStack] = createSignal<UndoEntry[]>([]);
   const [redoStack, setRedoStack] = createSignal<UndoEntry[]>([]);
   const [simulation, setSimulation] = createSignal<SimulationView | null>(null);
@@ -470,6 +474,11 @@ export function createPlanSession(repo: PlanRepository, engine: EngineClient, ev
     engineProblem,
     scenario,
     viewPlan,
+    viewNow() {
+      land();
+      // Straight from the signals the landing has just set.
+      return viewOf(plan(), scenario());
+    },
     setScenario(id) {
       land();
       if (id === scenario()) return;

@@ -145,7 +145,7 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
   const dispatch = (command: Command, label: string, options?: DispatchOptions) => {
     setAnnounceFor(indicatorOf(command));
     const id = session.scenario();
-    const routed = id === null ? command : routeToScenario(command, id, view());
+    const routed = id === null ? command : routeToScenario(command, id, session.viewNow() ?? props.plan);
     const refused = session.dispatch(routed, label, options);
     if (refused) notify({ kind: 'error', text: `${label}: ${describeCommandError(refused, t())}` });
     return refused;

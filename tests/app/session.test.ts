@@ -173,6 +173,18 @@ describe('an edit dispatched with its result (the grid\'s Enter)', () => {
     await session.flush();
   });
 
+  it('is in the view a new command is built on (a scenario\'s override), though not yet shown', async () => {
+    const log: string[] = [];
+    const { session, release } = await openSession(log);
+    const before = session.plan()?.revision ?? 0;
+    session.dispatch(setRate, 'rate', { withResult: true });
+    expect(session.plan()?.revision).toBe(before);
+    expect(session.viewNow()?.revision).toBe(before + 1);
+    expect(session.viewNow()?.indicators[0]?.projection).toEqual({ method: 'growth', rate: 0.07 });
+    release();
+    await session.flush();
+  });
+
   it('is in the journal and the history written on pagehide, though not yet shown', async () => {
     const log: string[] = [];
     const { session, release } = await openSession(log);
