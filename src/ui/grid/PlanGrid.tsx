@@ -177,8 +177,10 @@ export function PlanGrid(props: PlanGridProps) {
     setTimeout(tell, 100);
   };
 
-  /** A typed value, however the editor closed: the one road from the grid to a command. */
-  /** Whether it became a command (and a result is on its way). */
+  /**
+   * A typed value, however the editor closed: the one road from the grid to a command. Says
+   * whether it became one (and a result is on its way).
+   */
   const commitEdit = (row: GridRow | undefined, colId: string, value: unknown, withResult = false): boolean => {
     if (row?.kind !== 'indicator') return false;
     const outcome = editCell(row, colId, value, { plan: props.plan, periodKeys: periodKeys(), lang: lang(), messages: t() });
@@ -201,14 +203,11 @@ export function PlanGrid(props: PlanGridProps) {
   // for a new edit, made from the row as it was before.
   type Echo = { rowId: string; colId: string; value: unknown };
   const echoes: Echo[] = [];
-  let lastEcho: Echo | null = null;
   // AG Grid queues its request while it handles the key; a timer set from a timer set then runs
   // after it, so an echo that never comes is forgotten.
-  const forgetEchoSoon = () => {
-    const sent = lastEcho;
-    if (!sent) return;
+  const forgetEchoSoon = (echo: Echo) => {
     setTimeout(() => setTimeout(() => {
-      const at = echoes.indexOf(sent);
+      const at = echoes.indexOf(echo);
       if (at >= 0) echoes.splice(at, 1);
     }, 0), 0);
   };
@@ -226,10 +225,11 @@ export function PlanGrid(props: PlanGridProps) {
     const value = editor.getValue();
     // As AG Grid does: a value the editor did not change is not an edit.
     if (value === editing.oldValue) return;
-    lastEcho = { rowId: node.id, colId: editing.colId, value };
-    echoes.push(lastEcho);
-    if (commitEdit(node.data, editing.colId, value, held !== undefined) && held) held.hold(event);
-    else forgetEchoSoon();
+    const echo: Echo = { rowId: node.id, colId: editing.colId, value };
+    echoes.push(echo);
+    // Held, AG Grid gets the key (and queues its request) only when it is released.
+    if (commitEdit(node.data, editing.colId, value, held !== undefined) && held) held.hold(event, () => forgetEchoSoon(echo));
+    else forgetEchoSoon(echo);
   };
 
   const onCellEditRequest = (event: CellEditRequestEvent<GridRow>) => {
@@ -387,7 +387,7 @@ export function PlanGrid(props: PlanGridProps) {
     container.addEventListener('focusin', dropStrayCaret);
     container.addEventListener('copy', copySelection);
     container.addEventListener('paste', pasteBlock);
-    held = createHeldEnter(container, 50, forgetEchoSoon);
+    held = createHeldEnter(container, 50);
     // First of the grid's own listeners: a key pressed during a hold waits its turn.
     container.addEventListener('keydown', (event) => { held?.intercept(event); }, true);
     container.addEventListener('keydown', fillOrClear, true);
@@ -453,10 +453,6 @@ export function PlanGrid(props: PlanGridProps) {
     () => [props.plan, props.result, lang(), props.probabilities, props.overrides] as const,
     ([plan, result, language, probabilities, overrides]) => {
       if (!api) return;
-      // A held Enter goes first, in the task that lays in the values (one frame for both), and
-      // before them: AG Grid's focus move then lays out a grid the values have not yet changed.
-      // Its focus report stays held while the result is awaited, like any other.
-      if (result !== shownResult) held?.release();
       const rows = buildRows(plan, result, language, t().ungrouped, probabilities, overrides);
       const order = rows.map((row) => row.rowId).join('\n');
       // Row ids keep rows (and focus) across updates, but a reordered plan needs the rows laid

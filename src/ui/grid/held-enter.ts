@@ -1,7 +1,8 @@
 /**
- * The Enter (or Tab) that commits a cell, held back from AG Grid until the edit's result is on
- * the page, so that the editor closing, the focus moving and the new values are drawn in one
- * frame rather than two (decision 0013, addendum 2).
+ * The Enter (or Tab) that commits a cell, held back from AG Grid until the edit shows with its
+ * result (the grid releases it from the session's `beforeShow`), so that the editor closing, the
+ * focus moving and the new values are drawn in one frame rather than two (decision 0013,
+ * addenda 2 and 3).
  *
  * While the key is held the editor stays open with the typed value. Keys pressed meanwhile are
  * kept and replayed, in order, once the held key has been given to AG Grid: a planner typing on
@@ -22,8 +23,8 @@ interface KeyPress {
 const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'AltGraph', 'CapsLock']);
 
 export interface HeldEnter {
-  /** Holds this keydown (already committed by the caller) back from AG Grid. */
-  hold(event: KeyboardEvent): void;
+  /** Holds this keydown (already committed by the caller) back from AG Grid; `released` runs once it has been given. */
+  hold(event: KeyboardEvent, released: () => void): void;
   /** For a capture listener ahead of every other: keeps a key pressed during a hold. True if kept. */
   intercept(event: KeyboardEvent): boolean;
   /** Gives the held key, then the kept ones, to the grid. Nothing when no key is held. */
@@ -45,8 +46,8 @@ const pressOf = (event: KeyboardEvent): KeyPress => ({
  * `container` is the grid's element: a replayed key goes to whatever has the focus inside it (the
  * next cell, or the editor a replayed character opened), or is dropped when the focus has left.
  */
-export function createHeldEnter(container: HTMLElement, longest: number, onReleased: () => void): HeldEnter {
-  let held: { target: HTMLElement; press: KeyPress; kept: KeyPress[]; timer: ReturnType<typeof setTimeout> } | null = null;
+export function createHeldEnter(container: HTMLElement, longest: number): HeldEnter {
+  let held: { target: HTMLElement; press: KeyPress; kept: KeyPress[]; timer: ReturnType<typeof setTimeout>; released: () => void } | null = null;
   let replaying = false;
 
   const dispatch = (target: Element, press: KeyPress): void => {
@@ -64,7 +65,7 @@ export function createHeldEnter(container: HTMLElement, longest: number, onRelea
 
   const release = () => {
     if (!held) return;
-    const { target, press, kept, timer } = held;
+    const { target, press, kept, timer, released } = held;
     held = null;
     clearTimeout(timer);
     replaying = true;
@@ -79,15 +80,18 @@ export function createHeldEnter(container: HTMLElement, longest: number, onRelea
     } finally {
       replaying = false;
     }
-    onReleased();
+    released();
   };
 
   return {
-    hold(event) {
-      if (held || !(event.target instanceof HTMLElement)) return;
+    hold(event, released) {
+      if (held || !(event.target instanceof HTMLElement)) {
+        released();
+        return;
+      }
       event.preventDefault();
       event.stopImmediatePropagation();
-      held = { target: event.target, press: pressOf(event), kept: [], timer: setTimeout(release, longest) };
+      held = { target: event.target, press: pressOf(event), kept: [], timer: setTimeout(release, longest), released };
     },
     intercept(event) {
       if (!held || replaying || MODIFIERS.has(event.key) || event.isComposing) return false;
