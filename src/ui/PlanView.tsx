@@ -142,6 +142,9 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
     setAnnounced(announcement(props.plan, result, id, t(), lang()) ?? '');
   }, { defer: true }));
 
+  /** Whether the latest change in the history is the one with this label (reactive). */
+  const latestChangeIs = (label: string) => session.history().at(-1)?.label === label;
+
   const dispatch = (command: Command, label: string, options?: DispatchOptions) => {
     setAnnounceFor(indicatorOf(command));
     const id = session.scenario();
@@ -286,8 +289,8 @@ export function PlanView(props: { session: PlanSession; plan: Plan }) {
                 plan={view()}
                 group={key.slice(2)}
                 dispatch={dispatch}
-                undo={(label) => { if (session.history().at(-1)?.label === label) session.undo(); }}
-                undoable={(label) => session.history().at(-1)?.label === label}
+                undo={(label) => { if (latestChangeIs(label)) session.undo(); }}
+                undoable={latestChangeIs}
                 onClose={() => setInspectorOpen(false)}
               />
             )}

@@ -151,9 +151,9 @@ function DeleteSection(props: GroupPanelProps & { name: string; count: number })
     const toName = to === UNGROUPED ? m().ungrouped : localized(others().find((g) => g.id === to)?.name ?? { vi: to }, lang());
     const label = tp().groupDeletedLabel(name, count, toName);
     // Taken now: the panel goes with the group, the notice stays.
-    const undoable = props.undoable;
+    const { undo, undoable } = props;
     if (props.dispatch(built.value.command, label)) return;
-    const notice = notify({ kind: 'info', text: tp().groupDeleted(name, count, toName), action: { label: m().undo, run: () => props.undo(label), applies: () => undoable(label) } });
+    const notice = notify({ kind: 'info', text: tp().groupDeleted(name, count, toName), action: { label: m().undo, run: () => undo(label), applies: () => undoable(label) } });
     // This panel and the group's heading are gone with the group: the keyboard goes on from the
     // notice's Undo instead of falling to the page.
     document.querySelector<HTMLElement>(`[data-notice-id="${notice}"] .button-link`)?.focus();

@@ -12,6 +12,9 @@ import type { Lang } from '../../i18n/numbers.ts';
 import type { Messages } from '../i18n/index.ts';
 import { localized } from '../grid/rows.ts';
 
+/** A typed name with its spaces tidied (trimmed, runs of spaces made one). */
+const tidy = (typed: string) => typed.trim().replace(/\s+/g, ' ');
+
 export type NewGroupProblem = { code: 'emptyName' } | { code: 'nameTaken'; group: Group };
 
 const MAX_ID = 64;
@@ -32,7 +35,7 @@ export function groupIdFor(name: string, taken: ReadonlySet<string>): string {
 }
 
 export function newGroupCommand(plan: Plan, indicator: string, typed: string, lang: Lang): Result<{ command: Command; group: Group }, NewGroupProblem> {
-  const name = typed.trim().replace(/\s+/g, ' ');
+  const name = tidy(typed);
   if (!name) return err({ code: 'emptyName' });
   // Two groups the planner cannot tell apart by name would only confuse: use the one there is.
   const same = plan.groups.find((g) => sameName(localized(g.name, lang), name, lang));
@@ -73,7 +76,6 @@ export type GroupNameProblem =
   | { code: 'nameTooLong'; limit: number }
   | { code: 'nameTaken'; group: Group };
 
-const tidy = (typed: string) => typed.trim().replace(/\s+/g, ' ');
 
 /**
  * A group's new name, as typed in both languages (an empty English name means none: the
