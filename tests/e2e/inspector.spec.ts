@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe.ts';
 import { cell, expect, openApp, test } from './fixtures.ts';
 
 test('the inspector edits a formula with errors shown while typing and name completion', async ({ page }) => {
@@ -123,8 +123,7 @@ test('a new group is created by name and the indicator moved into it, as one und
   // The group it left is empty now; its heading stays, so the planner can still find it.
   await expect(page.locator('.ag-row[row-id="g:revenue"]').first()).toBeVisible();
 
-  const results = await new AxeBuilder({ page }).include('[data-testid="inspector"]').analyze();
-  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  expect(await seriousViolations(page, '[data-testid="inspector"]')).toEqual([]);
 
   await page.getByTestId('toggle-history').click();
   await expect(page.getByTestId('history-item').last()).toContainText('nhóm mới “Kinh tế số”');

@@ -5,18 +5,11 @@
  * element must show a ring (an outline or a box-shadow) and must not be <body>; a dialog that
  * closes gives the focus back to what opened it. Screens no other test checks get an axe run.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe.ts';
 import type { Locator, Page } from '@playwright/test';
 import { cell, editLanded, expect, openApp, test, writeLongSimulationPlan } from './fixtures.ts';
 
 const EXAMPLE_NAME = 'Thanh Hóa — Thông tin và Truyền thông 2024';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 /**
  * What holds the keyboard focus, and whether it shows a ring: an outline that stands out from what

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe.ts';
 import type { Page } from '@playwright/test';
 import { expect, openApp, simulateInternetRange, test } from './fixtures.ts';
 
@@ -76,9 +76,7 @@ test('the report follows the language, shows the simulated chance, and has no se
   await expect(page.getByTestId('report-indicator-internet_subscribers')).toContainText(chance);
   await expect(page.getByTestId('report-sentence-internet_subscribers')).toContainText(`; khả năng đạt theo mô phỏng là ${chance}.`);
 
-  const results = await new AxeBuilder({ page }).include('[data-testid="report"]').analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-  expect(serious).toEqual([]);
+  expect(await seriousViolations(page, '[data-testid="report"]')).toEqual([]);
 
   await page.getByTestId('report-language').selectOption('en');
   await expect(page.getByTestId('report-scenario')).toHaveText('Base scenario');
