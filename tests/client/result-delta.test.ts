@@ -7,6 +7,21 @@ import { applyResultDelta, copyBuffers, patchOf } from '../../src/client/result-
 import { random, randomEdit, randomPlan } from '../engine/session/random-plans.ts';
 import { expectSameResult, fresh } from '../engine/session/same-result.ts';
 
+/** A random plan's first (whole) result, and the delta over it for one input's first actual set to `value`. */
+function oneEdit(seed: number, value: number) {
+  const plan = randomPlan(random(seed));
+  const session = createEngineSession();
+  const first = session.computeSince(plan, null, null);
+  if (!first.ok || first.value.kind !== 'full') throw new Error('expected a whole first result');
+  const base = first.value.result;
+  const input = plan.indicators.find((i) => i.projection.method !== 'formula');
+  if (!input) throw new Error('no input');
+  const edited: Plan = { ...plan, revision: plan.revision + 1, indicators: plan.indicators.map((i) => (i === input ? { ...i, actuals: { ...i.actuals, [base.periodKeys[0] as string]: value } } : i)) };
+  const second = session.computeSince(edited, null, first.value.version);
+  if (!second.ok || second.value.kind !== 'delta') throw new Error('expected a delta');
+  return { plan, input, base, edited, delta: second.value.delta };
+}
+
 describe('a result patched with the rows that changed', () => {
   it('equals a fresh compute after any sequence of edits, whichever result the page held', () => {
     let deltas = 0;
@@ -57,19 +72,9 @@ describe('a result patched with the rows that changed', () => {
   });
 
   it('leaves the result it was laid over as it was and names the rows it replaced', () => {
-    const r = random(11);
-    const plan = randomPlan(r);
-    const session = createEngineSession();
-    const first = session.computeSince(plan, null, null);
-    if (!first.ok || first.value.kind !== 'full') throw new Error('expected a whole first result');
-    const base = first.value.result;
+    const { plan, input, base, edited, delta } = oneEdit(11, 12345);
     const before = { values: base.values.slice(), indicators: [...base.indicators] };
-    const input = plan.indicators.find((i) => i.projection.method !== 'formula');
-    if (!input) throw new Error('no input');
-    const edited: Plan = { ...plan, revision: plan.revision + 1, indicators: plan.indicators.map((i) => (i === input ? { ...i, actuals: { ...i.actuals, [base.periodKeys[0] as string]: 12345 } } : i)) };
-    const second = session.computeSince(edited, null, first.value.version);
-    if (!second.ok || second.value.kind !== 'delta') throw new Error('expected a delta');
-    const patched = applyResultDelta(base, second.value.delta);
+    const patched = applyResultDelta(base, delta);
     expect([...base.values]).toEqual([...before.values]);
     expect(base.indicators).toEqual(before.indicators);
     expect(patched.values).not.toBe(base.values);
@@ -85,25 +90,15 @@ describe('a result patched with the rows that changed', () => {
   });
 
   it('is laid over copies made beforehand (while the worker computes) only when they are of its base', () => {
-    const r = random(12);
-    const plan = randomPlan(r);
-    const session = createEngineSession();
-    const first = session.computeSince(plan, null, null);
-    if (!first.ok || first.value.kind !== 'full') throw new Error('expected a whole first result');
-    const base = first.value.result;
-    const input = plan.indicators.find((i) => i.projection.method !== 'formula');
-    if (!input) throw new Error('no input');
-    const edited: Plan = { ...plan, revision: plan.revision + 1, indicators: plan.indicators.map((i) => (i === input ? { ...i, actuals: { ...i.actuals, [base.periodKeys[0] as string]: 777 } } : i)) };
+    const { base, edited, delta } = oneEdit(12, 777);
     const copies = copyBuffers(base);
-    const second = session.computeSince(edited, null, first.value.version);
-    if (!second.ok || second.value.kind !== 'delta') throw new Error('expected a delta');
-    const patched = applyResultDelta(base, second.value.delta, copies);
+    const patched = applyResultDelta(base, delta, copies);
     expect(patched.values).toBe(copies.values);
     expect(patched.isActual).toBe(copies.isActual);
     expectSameResult(patched, fresh(edited, null) as PlanResult);
     // Copies of another result are not written over: the delta gets fresh ones.
     const other = copyBuffers({ ...base, values: base.values.slice(), isActual: base.isActual.slice() });
-    const again = applyResultDelta(base, second.value.delta, other);
+    const again = applyResultDelta(base, delta, other);
     expect(again.values).not.toBe(other.values);
     expectSameResult(again, fresh(edited, null) as PlanResult);
   });

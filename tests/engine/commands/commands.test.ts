@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { applyCommand, type Command } from '../../../src/engine/commands/index.ts';
 import { makeIndicator, makePlan } from '../../../src/engine/model/factories.ts';
 import type { Plan } from '../../../src/engine/model/plan.ts';
-
-const NOW = '2026-01-01T00:00:00.000Z';
+import { NOW, apply, content } from './applied.ts';
 
 function basePlan(): Plan {
   return makePlan({
@@ -19,14 +18,6 @@ function basePlan(): Plan {
     ],
   });
 }
-
-function apply(plan: Plan, command: Command): { plan: Plan; inverse: Command } {
-  const result = applyCommand(plan, command, NOW);
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result.value;
-}
-
-const strip = (plan: Plan) => ({ ...plan, revision: 0, updatedAt: '' });
 
 describe('commands', () => {
   const commands: Command[] = [
@@ -50,15 +41,15 @@ describe('commands', () => {
   it.each(commands.map((c) => [c.type, c] as const))('%s is undone exactly by its inverse', (_name, command) => {
     const plan = basePlan();
     const { plan: changed, inverse } = apply(plan, command);
-    expect(strip(changed)).not.toEqual(strip(plan));
-    expect(strip(apply(changed, inverse).plan)).toEqual(strip(plan));
+    expect(content(changed)).not.toEqual(content(plan));
+    expect(content(apply(changed, inverse).plan)).toEqual(content(plan));
   });
 
   it('removing an indicator drops its scenario overrides, and undo puts them back', () => {
     const plan = { ...basePlan(), scenarios: [{ id: 's', name: { vi: 's' }, overrides: { a: { actuals: { '2024': 3 } } } }] };
     const { plan: removed, inverse } = apply(plan, { type: 'removeIndicator', indicator: 'a' });
     expect(removed.scenarios?.[0]?.overrides).toEqual({});
-    expect(strip(apply(removed, inverse).plan)).toEqual(strip(plan));
+    expect(content(apply(removed, inverse).plan)).toEqual(content(plan));
   });
 
   it('never changes the plan it is given', () => {
@@ -99,7 +90,7 @@ describe('commands', () => {
         inverses.push(applied.inverse);
       }
       for (const inverse of inverses.reverse()) plan = apply(plan, inverse).plan;
-      expect(strip(plan)).toEqual(strip(start));
+      expect(content(plan)).toEqual(content(start));
     }), { numRuns: 300 });
   });
 });

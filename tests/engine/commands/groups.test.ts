@@ -5,8 +5,7 @@ import { makeIndicator, makePlan } from '../../../src/engine/model/factories.ts'
 import type { Plan } from '../../../src/engine/model/plan.ts';
 import { parsePlanFile, serializePlanFile } from '../../../src/format/index.ts';
 import { LIMITS } from '../../../src/format/schema.ts';
-
-const NOW = '2026-01-01T00:00:00.000Z';
+import { NOW, apply, content } from './applied.ts';
 
 function plan(): Plan {
   return makePlan({
@@ -19,15 +18,6 @@ function plan(): Plan {
     indicators: [makeIndicator({ id: 'towers', group: 'ha_tang' }), makeIndicator({ id: 'subscribers', group: 'vien_thong' })],
   }, new Date(NOW));
 }
-
-function apply(source: Plan, command: Command): { plan: Plan; inverse: Command } {
-  const applied = applyCommand(source, command, NOW);
-  if (!applied.ok) throw new Error(JSON.stringify(applied.error));
-  return applied.value;
-}
-
-/** The plan apart from what every command stamps (revision, time). */
-const content = (p: Plan) => ({ ...p, revision: 0, updatedAt: '' });
 
 describe('renaming a group', () => {
   it('changes only that group’s name, and its inverse puts the old name back exactly', () => {

@@ -10,8 +10,7 @@ import {
   deleteGroupCommand, groupIdFor, groupMembers, moveGroupCommand, newGroupCommand, renameGroupCommand, renameGroupLabel, UNGROUPED,
 } from '../../../src/ui/inspector/groups.ts';
 import { routeToScenario } from '../../../src/ui/scenarios/route.ts';
-
-const NOW = '2026-01-01T00:00:00.000Z';
+import { NOW, apply, content } from '../../engine/commands/applied.ts';
 
 function plan(): Plan {
   return makePlan({
@@ -105,14 +104,6 @@ function sectors(): Plan {
   }, new Date(NOW));
 }
 
-function run(source: Plan, command: Command): { plan: Plan; inverse: Command } {
-  const applied = applyCommand(source, command, NOW);
-  if (!applied.ok) throw new Error(JSON.stringify(applied.error));
-  return applied.value;
-}
-
-const content = (p: Plan) => ({ ...p, revision: 0, updatedAt: '' });
-
 describe('a group’s members', () => {
   it('are its indicators in plan order; the ungrouped heading holds those in no group the plan has', () => {
     const ids = (group: string) => groupMembers(sectors(), group).map((i) => i.id);
@@ -160,9 +151,9 @@ describe('moving a group up or down', () => {
     const source = sectors();
     const down = moveGroupCommand(source, 'vien_thong', 1);
     expect(down).toEqual({ type: 'moveGroup', group: 'vien_thong', index: 1 });
-    expect(order(run(source, down as Command).plan)).toEqual(['trong', 'vien_thong', 'ha_tang']);
+    expect(order(apply(source, down as Command).plan)).toEqual(['trong', 'vien_thong', 'ha_tang']);
     const up = moveGroupCommand(source, 'ha_tang', -1);
-    expect(order(run(source, up as Command).plan)).toEqual(['vien_thong', 'ha_tang', 'trong']);
+    expect(order(apply(source, up as Command).plan)).toEqual(['vien_thong', 'ha_tang', 'trong']);
     expect(moveGroupCommand(source, 'trong', -1)).toEqual({ type: 'moveGroup', group: 'trong', index: 0 });
   });
 
@@ -179,19 +170,19 @@ describe('deleting a group that holds indicators', () => {
     const built = deleteGroupCommand(source, 'vien_thong', null);
     if (!built.ok) throw new Error('delete');
     expect(built.value.moved.map((i) => i.id)).toEqual(['subscribers', 'arpu']);
-    const deleted = run(source, built.value.command);
+    const deleted = apply(source, built.value.command);
     expect(deleted.plan.groups.map((g) => g.id)).toEqual(['trong', 'ha_tang']);
     expect(groupMembers(deleted.plan, UNGROUPED).map((i) => i.id)).toEqual(['subscribers', 'revenue', 'arpu', 'fibre']);
     expect(deleted.plan.indicators.map((i) => i.id)).toEqual(source.indicators.map((i) => i.id));
-    const undone = run(deleted.plan, deleted.inverse);
+    const undone = apply(deleted.plan, deleted.inverse);
     expect(content(undone.plan)).toEqual(content(source));
-    expect(content(run(undone.plan, undone.inverse).plan)).toEqual(content(deleted.plan));
+    expect(content(apply(undone.plan, undone.inverse).plan)).toEqual(content(deleted.plan));
   });
 
   it('can move them into another group instead', () => {
     const built = deleteGroupCommand(sectors(), 'vien_thong', 'ha_tang');
     if (!built.ok) throw new Error('delete');
-    const deleted = run(sectors(), built.value.command);
+    const deleted = apply(sectors(), built.value.command);
     expect(groupMembers(deleted.plan, 'ha_tang').map((i) => i.id)).toEqual(['subscribers', 'towers', 'arpu']);
   });
 
